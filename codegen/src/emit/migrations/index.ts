@@ -1,0 +1,87 @@
+import type { NamespaceNode } from '../../ir';
+import type { Position } from '../../problem';
+import { header, sourceLabel } from '../header';
+import { diffSchemas, type Refusal } from './diff';
+import { schemaModel } from './model';
+import { readSnapshot, writeSnapshot } from './snapshot';
+
+export interface ExistingMigrations {
+  /** `0001_init.sql` -> content, as found in the output folder. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly snapshot?: string;
+}
+
+export interface MigrationOutput {
+  /** Paths relative to the namespace folder: every existing migration, unchanged, plus a new one if needed. */
+  readonly files: Map<string, string>;
+  readonly problems: readonly { readonly at: Position; readonly message: string }[];
+  /** The new migration's file name, when the schema changed. */
+  readonly created?: string;
+}
+
+const NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+/**
+ * Diffs the namespace against migrations/snapshot.json and adds the next numbered migration when they differ.
+ * Existing migration files are returned as they are: they are never rewritten.
+ */
+export function planMigrations(
+  ns: NamespaceNode,
+  existing: ExistingMigrations,
+  options: { allowDestructive: boolean; snapshotFile: string },
+): MigrationOutput {
+  const files = new Map<string, string>();
+  const at: Position = { file: options.snapshotFile, line: 1, col: 1 };
+  const fail = (message: string): MigrationOutput => ({ files, problems: [{ at, message }] });
+  for (const [name, content] of existing.files) files.set(`migrations/${name}`, content);
+  const names = [...existing.files.keys()].filter((n) => NAME.test(n)).sort();
+  const newest = names[names.length - 1];
+  let before = { tables: [] as ReturnType<typeof schemaModel>['tables'] };
+  if (existing.snapshot !== undefined) {
+    const snapshot = readSnapshot(existing.snapshot);
+    if (typeof snapshot === 'string') return fail(snapshot);
+    if (newest === undefined || `${snapshot.migration}.sql` !== newest) {
+      return fail(`snapshot.json describes ${snapshot.migration}.sql but the newest migration is ${newest ?? '(none)'}; restore the matching snapshot.json from git`);
+    }
+    before = { tables: [...snapshot.model.tables] };
+  } else if (newest !== undefined) {
+    return fail(`migrations exist (newest ${newest}) but snapshot.json is missing; restore it from git`);
+  }
+  const after = schemaModel(ns);
+  const plan = diffSchemas(before, after, options.allowDestructive);
+  if (plan.refusals.length > 0) {
+    return { files, problems: plan.refusals.map((r) => ({ at: refusalPosition(ns, r) ?? at, message: r.message })) };
+  }
+  if (plan.statements.length === 0) {
+    if (existing.snapshot !== undefined) files.set('migrations/snapshot.json', existing.snapshot);
+    return { files, problems: [] };
+  }
+  const number = String(newest === undefined ? 1 : Number(newest.slice(0, 4)) + 1).padStart(4, '0');
+  const name = `${number}_${newest === undefined ? 'init' : slug(plan.slugs)}`;
+  const body = [
+    header(sourceLabel(ns.files), '--').trimEnd(),
+    '-- Applied in one transaction by the migrator; no BEGIN/COMMIT here.',
+    '',
+    plan.statements.join('\n\n'),
+    '',
+  ].join('\n');
+  files.set(`migrations/${name}.sql`, body);
+  files.set('migrations/snapshot.json', writeSnapshot({ migration: name, model: after }));
+  return { files, problems: [], created: `${name}.sql` };
+}
+
+function slug(parts: readonly string[]): string {
+  const unique = [...new Set(parts)];
+  let out = unique[0] ?? 'change';
+  for (const part of unique.slice(1)) {
+    if (`${out}_${part}`.length > 60) return `${out}_and_more`;
+    out = `${out}_${part}`;
+  }
+  return out;
+}
+
+function refusalPosition(ns: NamespaceNode, r: Refusal): Position | undefined {
+  const root = ns.rootobjects.find((x) => x.table === r.table);
+  if (root === undefined) return undefined;
+  return root.fields.find((f) => f.name === r.column)?.at ?? root.at;
+}

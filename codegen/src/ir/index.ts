@@ -1,0 +1,3 @@
+export { buildNamespace, type BuildResult, MAX_IDENTIFIER } from './build';
+export * from './nodes';
+export { integerRange } from './ranges';

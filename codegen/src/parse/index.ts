@@ -1,0 +1,2 @@
+export type { DefaultInput, EnumInput, FieldInput, LifecycleInput, Located, RootObjectInput, SchemaFileInput } from './model';
+export { parseSchemaFile, type ParseResult } from './schema-file';
