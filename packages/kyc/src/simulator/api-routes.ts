@@ -30,18 +30,16 @@ function baseUrl(core: SimulatorCore, c: Context): string {
 /** iDenfy's server-to-server endpoints: `POST /api/v2/token` and `POST /api/v2/status`. */
 export function apiRoutes(core: SimulatorCore): Hono {
   const api = new Hono();
-  api.use(
-    '*',
-    basicAuth({
-      verifyUser: (user, password) => core.credentialsMatch(user, password),
-      invalidUserMessage: { identifier: 'UNAUTHORIZED', message: 'Invalid API key or secret.' },
-    }),
-  );
+  // Per route, not '*': the browser-facing /api/v2/redirect lives under the same prefix.
+  const auth = basicAuth({
+    verifyUser: (user, password) => core.credentialsMatch(user, password),
+    invalidUserMessage: { identifier: 'UNAUTHORIZED', message: 'Invalid API key or secret.' },
+  });
 
-  api.post('/token', async (c) => {
-    const delayMs = core.tokenDelayMs();
+  api.post('/token', auth, async (c) => {
+    const delayMs = core.faults.tokenDelayMs();
     if (delayMs > 0) await core.wait(delayMs);
-    const { nextTokenStatus, nextTokenMalformed } = core.takeTokenFaults();
+    const { nextTokenStatus, nextTokenMalformed } = core.faults.takeTokenFaults();
     if (nextTokenStatus) throw FAULTS[nextTokenStatus];
     if (nextTokenMalformed) return c.json({ message: 'Token created successfully', token: null });
     const input = tokenInput(await jsonBody(c));
@@ -67,9 +65,9 @@ export function apiRoutes(core: SimulatorCore): Hono {
     });
   });
 
-  api.post('/status', async (c) => {
+  api.post('/status', auth, async (c) => {
     core.countStatusCall();
-    const fault = core.takeStatusFault();
+    const fault = core.faults.takeStatusFault();
     if (fault) throw FAULTS[fault];
     const body = await jsonBody(c);
     const scanRef =

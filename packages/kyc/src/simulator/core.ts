@@ -1,13 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type CompletePlan,
-  faults as checkedFaults,
-  completePlan,
-  notifyOption,
-  outcome,
-} from './control-input';
+import { type CompletePlan, completePlan, notifyOption, outcome } from './control-input';
+import { credentialCheck } from './credentials';
 import { Deliverer } from './delivery';
+import { FaultBox } from './faults';
 import { checksFor } from './outcomes';
 import { type SessionInput, type SessionRecord, SessionStore } from './store';
 import {
@@ -25,13 +20,17 @@ import { type SimResult, webhookBody } from './webhook-body';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
 function required(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new SimulatorError(400, 'BAD_VALUE', `iDenfy simulator: ${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+function optionalUrl(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new SimulatorError(400, 'BAD_VALUE', `iDenfy simulator: ${name} must be an absolute http(s) URL`);
   }
   return value;
 }
@@ -44,8 +43,8 @@ export class SimulatorCore {
   readonly #deliverer: Deliverer;
   readonly #closing = new AbortController();
   readonly #timers = new Set<NodeJS.Timeout>();
-  readonly #credentials: Buffer;
-  #faults: SimFaults = {};
+  readonly faults = new FaultBox();
+  readonly credentialsMatch: (user: string, password: string) => boolean;
   #tokensMinted = 0;
   #statusCalls = 0;
 
@@ -53,33 +52,11 @@ export class SimulatorCore {
     required(options.apiKey, 'apiKey');
     required(options.apiSecret, 'apiSecret');
     required(options.webhookSecret, 'webhookSecret');
-    this.publicUrl = options.publicUrl?.replace(/\/+$/, '');
-    this.#defaultCallbackUrl = options.defaultCallbackUrl;
+    this.publicUrl = optionalUrl(options.publicUrl, 'publicUrl')?.replace(/\/+$/, '');
+    this.#defaultCallbackUrl = optionalUrl(options.defaultCallbackUrl, 'defaultCallbackUrl');
     this.store = new SessionStore(options.now ?? Date.now);
     this.#deliverer = new Deliverer(options.webhookSecret, this.#closing.signal);
-    this.#credentials = digest(`${options.apiKey}:${options.apiSecret}`);
-  }
-
-  /** Constant-time over fixed-length digests, so neither content nor length leaks. */
-  credentialsMatch(user: string, password: string): boolean {
-    return timingSafeEqual(digest(`${user}:${password}`), this.#credentials);
-  }
-
-  /** Consumes the one-shot token faults and returns what the next token call must do. */
-  takeTokenFaults(): Pick<SimFaults, 'nextTokenStatus' | 'nextTokenMalformed'> {
-    const { nextTokenStatus, nextTokenMalformed, ...rest } = this.#faults;
-    this.#faults = rest;
-    return { ...(nextTokenStatus && { nextTokenStatus }), ...(nextTokenMalformed && { nextTokenMalformed }) };
-  }
-
-  takeStatusFault(): SimFaults['nextStatusCallStatus'] {
-    const { nextStatusCallStatus, ...rest } = this.#faults;
-    this.#faults = rest;
-    return nextStatusCallStatus;
-  }
-
-  tokenDelayMs(): number {
-    return this.#faults.tokenDelayMs ?? 0;
+    this.credentialsMatch = credentialCheck(options.apiKey, options.apiSecret);
   }
 
   countStatusCall(): void {
@@ -136,7 +113,7 @@ export class SimulatorCore {
   }
 
   setFaults(value: SimFaults): void {
-    this.#faults = checkedFaults(value);
+    this.faults.set(value);
   }
 
   stats(): SimStats {

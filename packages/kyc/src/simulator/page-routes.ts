@@ -44,19 +44,21 @@ export function pageRoutes(core: SimulatorCore): Hono {
     if (!result.ok) return refuse(c, result);
     const { session } = result;
     const overall = form.overall;
-    const then = FINAL_CHOICES.find((choice) => choice === form.then) ?? 'APPROVED';
+    // A browser submits the select's first option; anything not offered on the page is refused.
+    const afterReview = FINAL_CHOICES.find((choice) => choice === (form.finalResult ?? 'APPROVED'));
+    const choice = FINAL_CHOICES.find((candidate) => candidate === overall);
     let final: SimOutcome;
     if (overall === 'EXPIRED') {
       await core.expire(session.scanRef, { notify: true });
       final = 'EXPIRED';
-    } else if (overall === 'REVIEWING') {
-      await core.complete(session.scanRef, { overall: then, withAuto: 'REVIEWING' });
-      final = then;
-    } else {
-      const choice = FINAL_CHOICES.find((candidate) => candidate === overall);
-      if (!choice) return c.html(messagePage('Unknown outcome', 'Pick one of the buttons on the page.'), 400);
+    } else if (overall === 'REVIEWING' && afterReview) {
+      await core.complete(session.scanRef, { overall: afterReview, withAuto: 'REVIEWING' });
+      final = afterReview;
+    } else if (choice) {
       await core.complete(session.scanRef, { overall: choice });
       final = choice;
+    } else {
+      return c.html(messagePage('Unknown outcome', 'Pick one of the buttons on the page.'), 400);
     }
     const target = returnUrl(session, final);
     if (target) return c.redirect(target, 303);

@@ -30,7 +30,7 @@ ${extra}<button type="submit">${label}</button>
 export function verificationPage(session: SessionRecord): Html {
   const token = session.authToken;
   const choose = html`<label>Final result
-<select name="then">${FINAL_CHOICES.map((choice) => html`<option value="${choice}">${choice}</option>`)}</select>
+<select name="finalResult">${FINAL_CHOICES.map((choice) => html`<option value="${choice}">${choice}</option>`)}</select>
 </label> `;
   return layout(
     'iDenfy simulator — verify your identity',
