@@ -36,7 +36,7 @@ export class UniqueViolationError extends GeneratedRepositoryError {
   }
 }
 
-/** pg 23503: the referenced row does not exist, or a delete would orphan rows that reference it. */
+/** pg 23503/23001: the referenced row does not exist, or a delete would orphan rows that reference it. */
 export class ForeignKeyViolationError extends GeneratedRepositoryError {
   override name = 'ForeignKeyViolationError';
   constructor(
@@ -237,6 +237,7 @@ function translate(spec: TableSpec, error: unknown): unknown {
     case '23505':
       return new UniqueViolationError(table, field);
     case '23503':
+    case '23001': // ON DELETE RESTRICT reports restrict_violation, not foreign_key_violation
       return new ForeignKeyViolationError(table, field);
     case '23514':
       return new ValidationError(table, [{ field, message: 'violates its check constraint' }]);
