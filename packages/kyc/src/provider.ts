@@ -111,6 +111,11 @@ export type ParseResult<T> = { success: true; data: T } | { success: false; erro
 export interface KycProvider {
   createSession(request: KycSessionRequest): Promise<KycSessionToken>;
   fetchStatus(scanRef: string): Promise<KycStatusReport>;
+  /**
+   * Where to send the person for a token minted earlier (the same URL `createSession` returned as
+   * `redirectUrl`), so a stored token can be resumed without storing the URL too.
+   */
+  verificationUrl(authToken: string): string;
   /** Checks the signature over the exact bytes received; a missing signature is `false`. */
   verifyWebhook(rawBody: RawBody, signature: string | undefined): boolean;
   parseWebhook(rawBody: RawBody): ParseResult<KycWebhook>;

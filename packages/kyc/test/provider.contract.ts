@@ -85,6 +85,8 @@ export function runKycProviderContract(name: string, setup: () => Promise<KycCon
       expect(token.scanRef).not.toBe('');
       expect(token.authToken).not.toBe('');
       expect(new URL(token.redirectUrl).searchParams.get('authToken')).toBe(token.authToken);
+      // A stored token resumes at the very URL the mint returned.
+      expect(h.provider.verificationUrl(token.authToken)).toBe(token.redirectUrl);
       expect(token.expiryTimeSeconds).toBe(900);
       expect(token.sessionLengthSeconds).toBe(300);
       expect(token.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 900_000);

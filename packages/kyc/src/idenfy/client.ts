@@ -91,6 +91,10 @@ export class IdenfyProvider implements KycProvider {
     return parseStatusResponse(json, scanRef);
   }
 
+  verificationUrl(authToken: string): string {
+    return `${this.#http.baseUrl}/api/v2/redirect?authToken=${encodeURIComponent(authToken)}`;
+  }
+
   verifyWebhook(rawBody: RawBody, signature: string | undefined): boolean {
     return verifyWebhookSignature(rawBody, signature, this.#webhookSecret);
   }

@@ -77,7 +77,12 @@ export class SimulatorCore {
   }
 
   complete(scanRef: string, options: CompleteOptions): Promise<SimDelivery[]> {
-    return this.completePlanned(scanRef, completePlan(options));
+    const plan = completePlan(options);
+    if (options.deliver === false) {
+      this.#apply(this.session(scanRef), { overall: plan.overall, final: plan.final });
+      return Promise.resolve([]);
+    }
+    return this.completePlanned(scanRef, plan);
   }
 
   async completePlanned(scanRef: string, plan: CompletePlan): Promise<SimDelivery[]> {

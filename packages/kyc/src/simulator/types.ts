@@ -81,6 +81,11 @@ export interface CompleteOptions {
    * manual review: `true` sends REVIEWING, or name the automated result.
    */
   withAuto?: boolean | Exclude<SimOutcome, 'EXPIRED'>;
+  /**
+   * Default true. `false` records the result (so /api/v2/status reports it) without sending any
+   * webhook: a lost delivery, for testing the status-check fallback.
+   */
+  deliver?: boolean;
 }
 
 export interface ExpireOptions {
