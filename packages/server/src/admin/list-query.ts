@@ -1,0 +1,28 @@
+import { badRequest } from '../http/errors';
+
+/** Common list parameters: `limit` (1-200, default 50) and the opaque `cursor` of the previous page. */
+export function pageParams(query: Record<string, string | undefined>): { limit: number; cursor?: string } {
+  const raw = query.limit;
+  let limit = 50;
+  if (raw !== undefined && raw !== '') {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 200) throw badRequest('invalid_request', '"limit" must be between 1 and 200.');
+    limit = Number(raw);
+  }
+  const cursor = query.cursor;
+  return cursor === undefined || cursor === '' ? { limit } : { limit, cursor };
+}
+
+/** An enum filter value, checked against the generated value list. */
+export function enumParam<T extends string>(query: Record<string, string | undefined>, name: string, values: readonly T[]): T | undefined {
+  const v = query[name];
+  if (v === undefined || v === '') return undefined;
+  if (!(values as readonly string[]).includes(v)) throw badRequest('invalid_request', `"${name}" must be one of ${values.join(', ')}.`);
+  return v as T;
+}
+
+export function searchParam(query: Record<string, string | undefined>, name: string): string | undefined {
+  const v = query[name]?.trim();
+  if (v === undefined || v === '') return undefined;
+  if (v.length > 254) throw badRequest('invalid_request', `"${name}" is too long.`);
+  return v;
+}

@@ -1,0 +1,58 @@
+import {
+  KycStatusValues,
+  kycSessionRepository,
+  UserRoleValues,
+  userRepository,
+} from '@hero-onboarding/generated/onboarding';
+import { Hono } from 'hono';
+import { requireAdmin } from '../auth/viewer';
+import type { AppEnv } from '../context';
+import { userView } from '../users/user-view';
+import { enumParam, pageParams, searchParam } from './list-query';
+import { adminSessionView } from './session-view';
+
+/** Admin JSON lists, newest first, keyset-paginated by the generated repositories. */
+export const adminRoutes = new Hono<AppEnv>()
+  .get('/admin/list-users', async (c) => {
+    requireAdmin(c);
+    const { db } = c.get('deps');
+    const q = c.req.query();
+    const kycStatus = enumParam(q, 'kyc_status', KycStatusValues);
+    const role = enumParam(q, 'role', UserRoleValues);
+    const email = searchParam(q, 'q') ?? searchParam(q, 'email');
+    const page = await userRepository.list(db, {
+      ...pageParams(q),
+      where: {
+        ...(kycStatus === undefined ? {} : { kyc_status: kycStatus }),
+        ...(role === undefined ? {} : { role }),
+        ...(email === undefined ? {} : { email: { contains: email } }),
+      },
+    });
+    return c.json({ items: page.items.map(userView), next_cursor: page.nextCursor });
+  })
+  .get('/admin/list-kyc-sessions', async (c) => {
+    requireAdmin(c);
+    const { db } = c.get('deps');
+    const q = c.req.query();
+    const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
+    const email = searchParam(q, 'q') ?? searchParam(q, 'email');
+    const userId = searchParam(q, 'user_id');
+    let userIds: string[] | undefined;
+    if (email !== undefined) {
+      const matches = await userRepository.list(db, { where: { email: { contains: email } }, limit: 500 });
+      userIds = matches.items.map((u) => u.id);
+      if (userIds.length === 0) return c.json({ items: [], next_cursor: null });
+    }
+    if (userId !== undefined) userIds = userIds === undefined ? [userId] : userIds.filter((id) => id === userId);
+    if (userIds !== undefined && userIds.length === 0) return c.json({ items: [], next_cursor: null });
+    const page = await kycSessionRepository.list(db, {
+      ...pageParams(q),
+      where: {
+        ...(status === undefined ? {} : { status }),
+        ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
+      },
+    });
+    const owners = page.items.length === 0 ? [] : await db.selectFrom('users').select(['id', 'email']).where('id', 'in', page.items.map((s) => s.user_id)).execute();
+    const emailOf = new Map(owners.map((u) => [u.id, u.email]));
+    return c.json({ items: page.items.map((s) => adminSessionView(s, emailOf.get(s.user_id) ?? null)), next_cursor: page.nextCursor });
+  });

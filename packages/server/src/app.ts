@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { adminRoutes } from './admin/routes';
+import { authRoutes } from './auth/routes';
+import { resolveViewer } from './auth/viewer';
+import type { AppDeps, AppEnv } from './context';
+import { AppError } from './http/errors';
+import { toErrorResponse } from './http/on-error';
+import { healthRoutes } from './health/routes';
+import { kycRoutes } from './kyc/routes';
+
+/** The whole HTTP API over the given dependencies; `main.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', healthRoutes);
+  app.use('*', resolveViewer());
+  app.route('/', authRoutes);
+  app.route('/', kycRoutes);
+  app.route('/', adminRoutes);
+  app.notFound((c) => toErrorResponse(new AppError(404, 'not_found', 'No such route.'), c));
+  app.onError((error, c) => toErrorResponse(error, c));
+  return app;
+}

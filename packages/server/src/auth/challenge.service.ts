@@ -1,0 +1,69 @@
+import { loginChallengeRepository } from '@hero-onboarding/generated/onboarding';
+import { sql } from 'kysely';
+import type { AppDeps } from '../context';
+import { AppError, tooManyRequests } from '../http/errors';
+import { keyedHash, newLoginCode } from './secrets';
+
+export interface ChallengeIssued {
+  readonly expiresInSeconds: number;
+  /** Only in dev mode, so scripts can sign in without a mailbox. */
+  readonly devCode?: string;
+}
+
+/**
+ * Issues a one-time code for an email. Rate limits are counted in Postgres, under a per-email advisory
+ * lock, so several server processes enforce one limit together.
+ */
+export async function issueChallenge(deps: AppDeps, email: string, ip: string | undefined): Promise<ChallengeIssued> {
+  const { db, config } = deps;
+  const { auth } = config;
+  const now = deps.now?.() ?? new Date();
+  const since = new Date(now.getTime() - auth.rateWindowSeconds * 1000);
+  const code = newLoginCode();
+
+  const challenge = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`login-challenge:${email}`}))`.execute(trx);
+    const recentForEmail = await trx
+      .selectFrom('login_challenges')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
+      .where('email', '=', email)
+      .where('created_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    if (Number(recentForEmail.n) >= auth.maxChallengesPerEmail) {
+      throw tooManyRequests('Too many codes asked for this address; wait and try again.', retryAfter(recentForEmail.oldest, auth.rateWindowSeconds, now));
+    }
+    if (ip !== undefined) {
+      const recentForIp = await trx
+        .selectFrom('login_challenges')
+        .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
+        .where('requested_ip', '=', ip)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      if (Number(recentForIp.n) >= auth.maxChallengesPerIp) {
+        throw tooManyRequests('Too many codes asked from this network; wait and try again.', retryAfter(recentForIp.oldest, auth.rateWindowSeconds, now));
+      }
+    }
+    return loginChallengeRepository.create(trx, {
+      email,
+      code_hash: keyedHash(auth.sessionSecret, 'login-code', email, code),
+      expires_at: new Date(now.getTime() + auth.codeTtlSeconds * 1000),
+      requested_ip: ip ?? null,
+    });
+  });
+
+  try {
+    await deps.codeSender.send({ to: email, code, expiresInSeconds: auth.codeTtlSeconds });
+  } catch (error) {
+    // An undelivered code is useless and must not count against the user's limit.
+    await loginChallengeRepository.delete(db, challenge.id);
+    deps.logger.error('sign-in code delivery failed', { channel: deps.codeSender.channel, error });
+    throw new AppError(502, 'delivery_failed', 'The sign-in code could not be sent; try again shortly.');
+  }
+  return config.devMode ? { expiresInSeconds: auth.codeTtlSeconds, devCode: code } : { expiresInSeconds: auth.codeTtlSeconds };
+}
+
+function retryAfter(oldest: Date | string | null, windowSeconds: number, now: Date): number {
+  if (oldest === null) return windowSeconds;
+  const freeAt = new Date(oldest).getTime() + windowSeconds * 1000;
+  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+}

@@ -1,0 +1,17 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context';
+
+/** The caller's address; X-Forwarded-For is trusted only behind a proxy we were told about. */
+export function clientIp(c: Context<AppEnv>): string | undefined {
+  if (c.get('deps').config.auth.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? undefined;
+  } catch {
+    // app.request() in tests has no socket.
+    return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context';
+import { readObjectBody, requireString } from '../http/json-body';
+import { userView } from '../users/user-view';
+import { issueChallenge } from './challenge.service';
+import { clientIp } from './client-ip';
+import { normalizeEmail } from './email';
+import { keyedHash } from './secrets';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './session';
+import { verifyCode } from './verify.service';
+import { requireUser } from './viewer';
+import { kycViewForUser } from '../kyc/kyc-view.service';
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login/challenge', async (c) => {
+    const deps = c.get('deps');
+    const body = await readObjectBody(c);
+    const email = normalizeEmail(body.email);
+    const issued = await issueChallenge(deps, email, clientIp(c));
+    return c.json({
+      sent: true,
+      channel: deps.codeSender.channel,
+      expires_in_seconds: issued.expiresInSeconds,
+      ...(issued.devCode === undefined ? {} : { dev_code: issued.devCode }),
+    });
+  })
+  .post('/login/verify', async (c) => {
+    const deps = c.get('deps');
+    const body = await readObjectBody(c);
+    const email = normalizeEmail(body.email);
+    const code = requireString(body, 'code', 32);
+    const signedIn = await verifyCode(deps, email, code);
+    await setSessionCookie(c, deps, signedIn.sessionToken, signedIn.expiresAt);
+    deps.logger.info('signed in', { user_id: signedIn.user.id });
+    return c.json({ user: userView(signedIn.user) });
+  })
+  .post('/logout', async (c) => {
+    const deps = c.get('deps');
+    const token = await readSessionToken(c, deps);
+    if (token !== undefined) {
+      await deps.db
+        .updateTable('auth_sessions')
+        .set({ revoked_at: new Date(), updated_at: new Date() })
+        .where('token_hash', '=', keyedHash(deps.config.auth.sessionSecret, 'session', token))
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
+    clearSessionCookie(c);
+    return c.json({ signed_out: true });
+  })
+  .get('/me', async (c) => {
+    const deps = c.get('deps');
+    const { user } = requireUser(c);
+    const billing = await deps.db
+      .selectFrom('billings')
+      .select('credit_balance_cents')
+      .where('user_id', '=', user.id)
+      .executeTakeFirst();
+    const kyc = await kycViewForUser(deps, user.id);
+    return c.json({ user: userView(user), kyc, balance_cents: billing?.credit_balance_cents ?? '0' });
+  });

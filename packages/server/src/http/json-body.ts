@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { AppError, badRequest } from './errors';
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+/**
+ * Reads a small JSON object body, or a form post from a browser. Anything else is a 400 with a code,
+ * never a parser stack trace.
+ */
+export async function readObjectBody(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('content-type') ?? '';
+  const text = await c.req.text();
+  if (text.length > MAX_JSON_BYTES) throw new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw badRequest('invalid_json', 'The request body is not valid JSON.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw badRequest('invalid_request', 'The request body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** A required string field of a body, trimmed; a 400 naming the field otherwise. */
+export function requireString(body: Record<string, unknown>, field: string, maxLength = 320): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw badRequest('invalid_request', `"${field}" is required and must be a non-empty string.`);
+  }
+  if (value.length > maxLength) throw badRequest('invalid_request', `"${field}" is too long.`);
+  return value.trim();
+}

@@ -1,0 +1,28 @@
+import { kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
+import { makeClientId } from '@hero-onboarding/kyc';
+import type { AppDeps } from '../context';
+import { setUserStatus } from './apply-result';
+import type { KycView } from './kyc-view';
+import { viewOf } from './kyc-view.service';
+
+/**
+ * KYC_DEMO_MODE: completes KYC with no provider at all, for demos. Config refuses it in production, and
+ * every use is logged at warn level so it cannot go unnoticed.
+ */
+export async function completeWithoutProvider(deps: AppDeps, user: User): Promise<KycView> {
+  deps.logger.warn('KYC DEMO MODE: completing KYC without any identity check', { user_id: user.id });
+  const session = await deps.db.transaction().execute(async (trx) => {
+    const opened = await kycSessionRepository.create(trx, {
+      user_id: user.id,
+      client_id: makeClientId(user.id),
+      last_run_at: new Date(),
+      provider_status: 'DEMO',
+    });
+    await kycSessionRepository.transitionStatus(trx, opened.id, 'pending', 'in_progress');
+    const done = await kycSessionRepository.transitionStatus(trx, opened.id, 'in_progress', 'completed');
+    await setUserStatus(trx, user.id, 'completed', true);
+    return done ?? opened;
+  });
+  const refreshed = await deps.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+  return viewOf(deps, refreshed, session);
+}

@@ -1,0 +1,69 @@
+import { type KycSession, kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
+import { sql } from 'kysely';
+import type { AppDeps } from '../context';
+import type { KycView } from './kyc-view';
+import { viewOf } from './kyc-view.service';
+import { mintToken } from './mint';
+import { currentSession } from './queries';
+import { EXPIRED_SENTINEL, sessionState } from './session-state';
+import { checkProviderStatus } from './status-check';
+
+export interface ResumeOptions {
+  /** /kyc/return: the user is back from iDenfy, so a missing webhook is worth one bounded status check. */
+  readonly checkLiveSession?: boolean;
+}
+
+/**
+ * Brings the user's current session to the best state it can reach now and returns its view: mints a
+ * first token, re-mints a dead one in place (same session, same client id), or ends a session that is
+ * out of re-mints, without ever showing a dead token or EXPIRED while a re-mint is possible.
+ */
+export async function resumeKyc(deps: AppDeps, user: User, options: ResumeOptions = {}): Promise<KycView> {
+  let session = await currentSession(deps.db, user.id);
+  if (session === undefined || user.kyc_status === 'completed') {
+    return viewOf(deps, user, session);
+  }
+  session = await settle(deps, session, options);
+  return viewOf(deps, await freshUser(deps, user), session);
+}
+
+/** One pass over the session's state machine; every step is a conditional write, safe under races. */
+export async function settle(deps: AppDeps, start: KycSession, options: ResumeOptions = {}): Promise<KycSession> {
+  let session = start;
+  const now = () => deps.now?.() ?? new Date();
+  let state = sessionState(session, deps.config.kyc, now());
+
+  if (state === 'needs_check' || (state === 'live' && options.checkLiveSession === true)) {
+    const checked = await checkProviderStatus(deps, session);
+    if (checked === undefined) return session;
+    session = checked;
+    state = sessionState(session, deps.config.kyc, now());
+  }
+  if (state === 'exhausted') return endForGood(deps, session);
+  if (state === 'needs_mint') return (await mintToken(deps, session)).session;
+  return session;
+}
+
+/** Out of re-mints: expired for good, the user told to start over, and no further iDenfy call. */
+async function endForGood(deps: AppDeps, session: KycSession): Promise<KycSession> {
+  return deps.db.transaction().execute(async (trx) => {
+    const ended =
+      session.status === 'in_progress'
+        ? await kycSessionRepository.transitionStatus(trx, session.id, 'in_progress', 'expired', {
+            provider_status: EXPIRED_SENTINEL,
+          })
+        : undefined;
+    await trx
+      .updateTable('users')
+      .set({ kyc_status: 'expired', updated_at: sql<Date>`now()` })
+      .where('id', '=', session.user_id)
+      .where('kyc_status', '=', 'in_progress')
+      .execute();
+    if (ended !== undefined) deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
+    return ended ?? (await trx.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirstOrThrow());
+  });
+}
+
+async function freshUser(deps: AppDeps, user: User): Promise<User> {
+  return (await deps.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirst()) ?? user;
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context';
+import { AppError, badRequest } from '../http/errors';
+import { readObjectBody } from '../http/json-body';
+import { wantsHtml } from '../http/negotiate';
+import { requireUser } from '../auth/viewer';
+import { resetKyc } from './reset.service';
+import { resumeKyc } from './resume.service';
+import { startKyc } from './start.service';
+import { statusPage } from './status-page';
+import { receiveIdenfyWebhook } from './webhook.service';
+
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const kycRoutes = new Hono<AppEnv>()
+  .get('/kyc/start', async (c) => {
+    const deps = c.get('deps');
+    const { user } = requireUser(c);
+    const view = await startKyc(deps, user);
+    if (view.status === 'completed') return c.redirect(deps.config.homeUrl, 302);
+    if (view.verification_url !== null) return c.redirect(view.verification_url, 302);
+    return c.redirect('/kyc/return', 302);
+  })
+  .get('/kyc/return', async (c) => {
+    const deps = c.get('deps');
+    const { user } = requireUser(c);
+    const view = await resumeKyc(deps, user, { checkLiveSession: true });
+    if (!wantsHtml(c)) return c.json({ kyc: view });
+    return c.html(statusPage(view));
+  })
+  .get('/kyc/status', async (c) => {
+    const deps = c.get('deps');
+    const { user } = requireUser(c);
+    return c.json({ kyc: await resumeKyc(deps, user) });
+  })
+  .post('/kyc/reset', async (c) => {
+    const deps = c.get('deps');
+    const viewer = c.get('viewer');
+    const body = await readObjectBody(c);
+    const target = body.user_id ?? c.req.query('user_id');
+    let view;
+    if (target !== undefined && target !== '') {
+      if (typeof target !== 'string' || !UUID.test(target)) throw badRequest('invalid_request', '"user_id" must be a user id (uuid).');
+      const isAdmin = viewer.kind === 'admin_token' || (viewer.kind === 'user' && viewer.user.role === 'admin');
+      if (viewer.kind === 'anonymous') throw new AppError(401, 'unauthenticated', 'Sign in first.');
+      const self = viewer.kind === 'user' && viewer.user.id === target;
+      if (!isAdmin && !self) throw new AppError(403, 'forbidden', 'Only an admin can reset another user.');
+      view = await resetKyc(deps, target, isAdmin ? 'admin' : 'user');
+    } else {
+      const { user } = requireUser(c);
+      view = await resetKyc(deps, user.id, 'user');
+    }
+    if (wantsHtml(c)) return c.redirect('/kyc/return', 303);
+    return c.json({ kyc: view });
+  })
+  .post('/webhooks/idenfy', async (c) => {
+    const deps = c.get('deps');
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (declared > MAX_WEBHOOK_BYTES) throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (raw.byteLength > MAX_WEBHOOK_BYTES) throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
+    const receipt = await receiveIdenfyWebhook(deps, raw, c.req.header('idenfy-signature'));
+    return c.json({ received: true, ...receipt });
+  });

@@ -1,0 +1,46 @@
+import { serve } from '@hono/node-server';
+import { defaultMigrationsDir, migrate, openDatabase } from '@hero-onboarding/db';
+import { type Database, piiFieldsByTable } from '@hero-onboarding/generated/onboarding';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { startProviders } from './providers';
+
+/** `npm start`: config -> database (embedded unless DATABASE_URL) -> migrations -> providers -> HTTP. */
+async function main() {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, redactKeys: Object.values(piiFieldsByTable).flat() });
+  const dbLogger = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
+  const database = await openDatabase<Database>({ logger: dbLogger });
+  const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: dbLogger });
+  logger.info(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
+  const providers = await startProviders(config, logger);
+  const app = createApp({ db: database.db, config, logger, ...providers });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info(`hero-onboarding listening on http://${config.host}:${info.port} (public URL ${config.publicUrl}) after ${Math.round(performance.now() - startedAt)} ms`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    server.close();
+    await providers.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

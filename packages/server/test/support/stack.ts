@@ -1,0 +1,79 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createTestDatabase } from '@hero-onboarding/db/testing';
+import type { Database } from '@hero-onboarding/generated/onboarding';
+import { IdenfyProvider } from '@hero-onboarding/kyc';
+import { startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
+import type { Kysely } from 'kysely';
+import { createApp } from '../../src/app';
+import { devLogCodeSender, type CodeSender } from '../../src/auth/code-sender';
+import { loadConfig, type ServerConfig } from '../../src/config';
+import type { AppDeps } from '../../src/context';
+import { createMemoryLogger } from '../../src/logger';
+import { HttpClient } from './http-client';
+
+export const IDENFY = { apiKey: 'test-idenfy-key', apiSecret: 'test-idenfy-secret', webhookSecret: 'test-idenfy-webhook-secret' };
+export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
+export const ADMIN_EMAIL = 'admin@example.com';
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/**
+ * A real server on a free port, over a fresh migrated database, talking to the iDenfy simulator over
+ * real HTTP (the simulator delivers its webhooks back to this server).
+ */
+export async function startTestStack(options: { env?: Record<string, string>; codeSender?: CodeSender; database?: { url: string; db: Kysely<Database> } } = {}) {
+  const owned = options.database === undefined ? await createTestDatabase() : undefined;
+  const db = (options.database?.db ?? owned?.db) as Kysely<Database>;
+  const databaseUrl = options.database?.url ?? (owned?.url as string);
+  const webhookSecret = options.env?.IDENFY_WEBHOOK_SECRET ?? IDENFY.webhookSecret;
+  const simulator = await startIdenfySimulator({ ...IDENFY, webhookSecret, port: 0 });
+  const logger = createMemoryLogger();
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = serve({ fetch: (req) => (app as ReturnType<typeof createApp>).fetch(req), port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config: ServerConfig = loadConfig({
+    NODE_ENV: 'test',
+    ONBOARDING_DEV_MODE: 'true',
+    IDENFY_DEV_MODE: 'true',
+    IDENFY_API_URL: simulator.url,
+    IDENFY_API_KEY: IDENFY.apiKey,
+    IDENFY_API_SECRET: IDENFY.apiSecret,
+    IDENFY_WEBHOOK_SECRET: webhookSecret,
+    PUBLIC_URL: baseUrl,
+    ADMIN_EMAILS: ADMIN_EMAIL,
+    ADMIN_API_TOKEN,
+    SESSION_SECRET: 'test-session-secret-0123456789abcdefghij',
+    TRUST_PROXY: 'true',
+    ...options.env,
+  });
+  const kycProvider = new IdenfyProvider({ ...IDENFY, webhookSecret, baseUrl: simulator.url, timeoutMs: config.idenfy.timeoutMs });
+  const deps: AppDeps = { db, config, logger, kycProvider, codeSender: options.codeSender ?? devLogCodeSender(logger) };
+  app = createApp(deps);
+
+  return {
+    db,
+    databaseUrl,
+    simulator,
+    logger,
+    deps,
+    config,
+    baseUrl,
+    client: () => new HttpClient(baseUrl),
+    /** Signs a new client in through the HTTP routes (dev mode returns the code). */
+    async signIn(email: string, client = new HttpClient(baseUrl)) {
+      const challenge = await client.post('/login/challenge', { email }, { 'x-forwarded-for': `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+      if (challenge.status !== 200) throw new Error(`challenge failed: ${challenge.status} ${challenge.text}`);
+      const verified = await client.post('/login/verify', { email, code: challenge.json.dev_code });
+      if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
+      return { client, user: verified.json.user as { id: string; email: string; role: string } };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await simulator.close();
+      await owned?.destroy();
+    },
+  };
+}
