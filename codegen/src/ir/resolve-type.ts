@@ -26,7 +26,7 @@ export function resolveType(written: Located<string>, decls: Declarations): Fiel
     return `dangling reference '${text}': no rootobject or enum of that name in any schema of namespace ${decls.namespace}${near === undefined ? '' : ` (did you mean '${near}'?)`}`;
   }
   const near = closest(text, [...SCALAR_TYPES, 'string', 'int', 'boolean', 'timestamp']);
-  const hint = SUGGEST[text] ?? near;
+  const hint = SUGGEST[text] ?? (near === undefined ? undefined : (SUGGEST[near] ?? near));
   return `unknown type '${text}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}; types are ${SCALAR_TYPES.join(', ')}, []T, an enum or a rootobject`;
 }
 

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+const cli = join(repoRoot, 'codegen', 'src', 'cli.ts');
+
+/** A temp folder with a copy of the repository's schemas (and optionally generated/), removed by `dispose`. */
+export function tempWorkspace(options: { withGenerated?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'codegen-test-'));
+  cpSync(join(repoRoot, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  if (options.withGenerated) {
+    cpSync(join(repoRoot, 'generated', 'onboarding'), join(dir, 'generated', 'onboarding'), { recursive: true });
+  }
+  return {
+    dir,
+    schemas: join(dir, 'schemas'),
+    out: join(dir, 'generated'),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs `npm run generate` as a child process; `cwd` decides how paths in messages are shown. */
+export function runCli(args: string[], cwd = repoRoot) {
+  const result = spawnSync(tsx, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` (relative path -> content). */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current).sort()) {
+      const full = join(current, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
