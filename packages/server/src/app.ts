@@ -3,9 +3,9 @@ import { adminRoutes } from './admin/routes';
 import { authRoutes } from './auth/routes';
 import { resolveViewer } from './auth/viewer';
 import type { AppDeps, AppEnv } from './context';
+import { healthRoutes } from './health/routes';
 import { AppError } from './http/errors';
 import { toErrorResponse } from './http/on-error';
-import { healthRoutes } from './health/routes';
 import { kycRoutes } from './kyc/routes';
 
 /** The whole HTTP API over the given dependencies; `main.ts` serves it, tests call `app.request()`. */

@@ -63,7 +63,11 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 const DEV_SESSION_SECRET = 'hero-onboarding-dev-only-session-secret';
-const DEV_IDENFY = { apiKey: 'dev-idenfy-key', apiSecret: 'dev-idenfy-secret', webhookSecret: 'dev-idenfy-webhook-secret' };
+const DEV_IDENFY = {
+  apiKey: 'dev-idenfy-key',
+  apiSecret: 'dev-idenfy-secret',
+  webhookSecret: 'dev-idenfy-webhook-secret',
+};
 
 export function loadConfig(env: Env = process.env): ServerConfig {
   const read = (name: string) => {
@@ -100,11 +104,14 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const production = read('NODE_ENV') === 'production';
   // Without NODE_ENV=production, a bare `npm start` must work on a fresh machine, so dev defaults on.
   const devMode = bool('ONBOARDING_DEV_MODE', !production);
-  if (devMode && production) throw new ConfigError('ONBOARDING_DEV_MODE', 'dev mode is refused when NODE_ENV=production');
+  if (devMode && production)
+    throw new ConfigError('ONBOARDING_DEV_MODE', 'dev mode is refused when NODE_ENV=production');
   const demoMode = bool('KYC_DEMO_MODE', false);
-  if (demoMode && production) throw new ConfigError('KYC_DEMO_MODE', 'demo mode is refused when NODE_ENV=production');
+  if (demoMode && production)
+    throw new ConfigError('KYC_DEMO_MODE', 'demo mode is refused when NODE_ENV=production');
   const idenfyDevMode = bool('IDENFY_DEV_MODE', !production && read('IDENFY_API_KEY') === undefined);
-  if (idenfyDevMode && production) throw new ConfigError('IDENFY_DEV_MODE', 'the iDenfy simulator is refused when NODE_ENV=production');
+  if (idenfyDevMode && production)
+    throw new ConfigError('IDENFY_DEV_MODE', 'the iDenfy simulator is refused when NODE_ENV=production');
 
   const required = (name: string, devFallback: string) => {
     const v = read(name);
@@ -124,10 +131,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const sessionSecret = required('SESSION_SECRET', DEV_SESSION_SECRET);
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters');
   const smtpUrl = read('SMTP_URL');
-  if (smtpUrl === undefined && !devMode) throw new ConfigError('SMTP_URL', 'is required unless ONBOARDING_DEV_MODE=true');
-  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL');
+  if (smtpUrl === undefined && !devMode)
+    throw new ConfigError('SMTP_URL', 'is required unless ONBOARDING_DEV_MODE=true');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError('SMTP_URL', 'must be an smtp:// or smtps:// URL');
   const logLevel = read('LOG_LEVEL') ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError('LOG_LEVEL', 'must be debug, info, warn or error');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', 'must be debug, info, warn or error');
 
   return {
     production,

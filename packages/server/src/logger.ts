@@ -58,7 +58,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
   const log = (level: LogLevel) => (message: string, fields?: LogFields) => {
     if (LEVELS[level] < min) return;
-    const entry = { time: new Date().toISOString(), level, msg: message, ...(scrub(fields ?? {}, 0) as object) };
+    const entry = {
+      time: new Date().toISOString(),
+      level,
+      msg: message,
+      ...(scrub(fields ?? {}, 0) as object),
+    };
     write(JSON.stringify(entry, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { defaultMigrationsDir, migrate, openDatabase } from '@hero-onboarding/db';
 import { type Database, piiFieldsByTable } from '@hero-onboarding/generated/onboarding';
+import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -19,7 +19,9 @@ async function main() {
   const app = createApp({ db: database.db, config, logger, ...providers });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info(`hero-onboarding listening on http://${config.host}:${info.port} (public URL ${config.publicUrl}) after ${Math.round(performance.now() - startedAt)} ms`);
+    logger.info(
+      `hero-onboarding listening on http://${config.host}:${info.port} (public URL ${config.publicUrl}) after ${Math.round(performance.now() - startedAt)} ms`,
+    );
   });
 
   let stopping = false;

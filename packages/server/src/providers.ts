@@ -1,6 +1,6 @@
 import { IdenfyProvider, type KycProvider } from '@hero-onboarding/kyc';
 import { startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
-import { devLogCodeSender, smtpCodeSender, type CodeSender } from './auth/code-sender';
+import { type CodeSender, devLogCodeSender, smtpCodeSender } from './auth/code-sender';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
 
@@ -28,7 +28,9 @@ export async function startProviders(config: ServerConfig, logger: Logger): Prom
     });
     baseUrl = simulator.url;
     closeSimulator = () => simulator.close();
-    logger.warn(`IDENFY_DEV_MODE: using the built-in iDenfy simulator at ${simulator.url}; no real identity checks happen`);
+    logger.warn(
+      `IDENFY_DEV_MODE: using the built-in iDenfy simulator at ${simulator.url}; no real identity checks happen`,
+    );
   } else {
     baseUrl = idenfy.apiUrl;
     if (idenfy.devMode) logger.warn(`IDENFY_DEV_MODE: using the iDenfy stand-in at ${baseUrl}`);
@@ -40,9 +42,15 @@ export async function startProviders(config: ServerConfig, logger: Logger): Prom
     baseUrl,
     timeoutMs: idenfy.timeoutMs,
   });
-  if (config.kyc.demoMode) logger.warn('KYC_DEMO_MODE is ON: /kyc/start completes KYC without any provider. Never use this in production.');
+  if (config.kyc.demoMode)
+    logger.warn(
+      'KYC_DEMO_MODE is ON: /kyc/start completes KYC without any provider. Never use this in production.',
+    );
   const codeSender =
-    config.smtpUrl !== undefined ? smtpCodeSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : devLogCodeSender(logger);
-  if (codeSender.channel === 'dev-log') logger.warn('ONBOARDING_DEV_MODE: sign-in codes go to this log and the challenge response, not email');
+    config.smtpUrl !== undefined
+      ? smtpCodeSender({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+      : devLogCodeSender(logger);
+  if (codeSender.channel === 'dev-log')
+    logger.warn('ONBOARDING_DEV_MODE: sign-in codes go to this log and the challenge response, not email');
   return { kycProvider, codeSender, close: closeSimulator };
 }

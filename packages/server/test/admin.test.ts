@@ -5,7 +5,8 @@ import { ADMIN_API_TOKEN, ADMIN_EMAIL, startTestStack, type TestStack } from './
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
-  for (const name of ['ana', 'bob', 'cleo', 'dan', 'eve']) await signInAndStart(stack, `${name}@list.example.com`);
+  for (const name of ['ana', 'bob', 'cleo', 'dan', 'eve'])
+    await signInAndStart(stack, `${name}@list.example.com`);
 });
 afterAll(async () => stack?.close());
 
@@ -46,12 +47,22 @@ describe('admin lists', () => {
     expect(first.json.items).toHaveLength(2);
     // A user signing up between pages must not shift the next page.
     await stack.signIn('zed@list.example.com');
-    const second = await stack.client().get(`/admin/list-users?q=list.example.com&limit=2&cursor=${encodeURIComponent(first.json.next_cursor)}`, bearer);
-    expect(second.json.items.map((u: { email: string }) => u.email)).toEqual(['cleo@list.example.com', 'bob@list.example.com']);
+    const second = await stack
+      .client()
+      .get(
+        `/admin/list-users?q=list.example.com&limit=2&cursor=${encodeURIComponent(first.json.next_cursor)}`,
+        bearer,
+      );
+    expect(second.json.items.map((u: { email: string }) => u.email)).toEqual([
+      'cleo@list.example.com',
+      'bob@list.example.com',
+    ]);
 
     const inProgress = await stack.client().get('/admin/list-users?kyc_status=in_progress&q=BOB', bearer);
     expect(inProgress.json.items.map((u: { email: string }) => u.email)).toEqual(['bob@list.example.com']);
-    const none = await stack.client().get('/admin/list-users?kyc_status=completed&q=list.example.com', bearer);
+    const none = await stack
+      .client()
+      .get('/admin/list-users?kyc_status=completed&q=list.example.com', bearer);
     expect(none.json.items).toEqual([]);
   });
 
@@ -60,14 +71,24 @@ describe('admin lists', () => {
     expect(res.status).toBe(200);
     expect(res.json.items).toHaveLength(1);
     const [item] = res.json.items;
-    expect(item).toMatchObject({ user_email: 'cleo@list.example.com', status: 'in_progress', recreation_count: 0 });
+    expect(item).toMatchObject({
+      user_email: 'cleo@list.example.com',
+      status: 'in_progress',
+      recreation_count: 0,
+    });
     expect(JSON.stringify(res.json)).not.toMatch(/auth_token/);
     const byStatus = await stack.client().get('/admin/list-kyc-sessions?status=completed', bearer);
     expect(byStatus.json.items.every((s: { status: string }) => s.status === 'completed')).toBe(true);
   });
 
   it('bad filters are 400 with a code, never a 500', async () => {
-    for (const query of ['kyc_status=bogus', 'limit=0', 'limit=abc', 'cursor=not-a-cursor', `q=${'x'.repeat(300)}`]) {
+    for (const query of [
+      'kyc_status=bogus',
+      'limit=0',
+      'limit=abc',
+      'cursor=not-a-cursor',
+      `q=${'x'.repeat(300)}`,
+    ]) {
       const res = await stack.client().get(`/admin/list-users?${query}`, bearer);
       expect(res.status, query).toBe(400);
       expect(res.json.error.code).toBe('invalid_request');
@@ -83,7 +104,9 @@ describe('admin lists', () => {
     expect(refused.status).toBe(403);
     const done = await stack.client().post('/kyc/reset', { user_id: user.id }, bearer);
     expect(done.status).toBe(200);
-    const missing = await stack.client().post('/kyc/reset', { user_id: '00000000-0000-4000-8000-000000000000' }, bearer);
+    const missing = await stack
+      .client()
+      .post('/kyc/reset', { user_id: '00000000-0000-4000-8000-000000000000' }, bearer);
     expect(missing.status).toBe(404);
     const malformed = await stack.client().post('/kyc/reset', { user_id: 'x' }, bearer);
     expect(malformed.status).toBe(400);

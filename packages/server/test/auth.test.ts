@@ -4,7 +4,9 @@ import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack({ env: { LOGIN_MAX_ATTEMPTS: '3', LOGIN_RATE_LIMIT_PER_EMAIL: '3', LOGIN_RATE_LIMIT_PER_IP: '4' } });
+  stack = await startTestStack({
+    env: { LOGIN_MAX_ATTEMPTS: '3', LOGIN_RATE_LIMIT_PER_EMAIL: '3', LOGIN_RATE_LIMIT_PER_IP: '4' },
+  });
 });
 afterAll(async () => stack?.close());
 
@@ -13,15 +15,25 @@ const fromIp = (ip: string) => ({ 'x-forwarded-for': ip });
 describe('email one-time-code sign-in', () => {
   it('challenge -> verify sets a signed HttpOnly SameSite cookie; /me works; logout revokes it', async () => {
     const client = stack.client();
-    const challenge = await client.post('/login/challenge', { email: '  Mixed.Case@Example.com ' }, fromIp('192.0.2.10'));
+    const challenge = await client.post(
+      '/login/challenge',
+      { email: '  Mixed.Case@Example.com ' },
+      fromIp('192.0.2.10'),
+    );
     expect(challenge.status).toBe(200);
     expect(challenge.json).toMatchObject({ sent: true, channel: 'dev-log' });
     expect(challenge.json.dev_code).toMatch(/^\d{6}$/);
 
-    const stored = await stack.db.selectFrom('login_challenges').selectAll().where('email', '=', 'mixed.case@example.com').executeTakeFirstOrThrow();
+    const stored = await stack.db
+      .selectFrom('login_challenges')
+      .selectAll()
+      .where('email', '=', 'mixed.case@example.com')
+      .executeTakeFirstOrThrow();
     expect(stored.code_hash).not.toContain(challenge.json.dev_code);
 
-    const verify = await client.request('POST', '/login/verify', { json: { email: 'mixed.case@example.com', code: challenge.json.dev_code } });
+    const verify = await client.request('POST', '/login/verify', {
+      json: { email: 'mixed.case@example.com', code: challenge.json.dev_code },
+    });
     expect(verify.status).toBe(200);
     const cookie = verify.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/hero_session=/);
@@ -31,11 +43,15 @@ describe('email one-time-code sign-in', () => {
 
     const me = await client.get('/me');
     expect(me.status).toBe(200);
-    expect(me.json).toMatchObject({ user: { email: 'mixed.case@example.com', role: 'user', kyc_status: 'pending' }, balance_cents: '0' });
+    expect(me.json).toMatchObject({
+      user: { email: 'mixed.case@example.com', role: 'user', kyc_status: 'pending' },
+      balance_cents: '0',
+    });
 
     // The same cookie replayed after logout is dead: the session is revoked server-side.
     const stolen = new HttpClient(stack.baseUrl);
-    const replay = () => stolen.request('GET', '/me', { headers: { cookie: `hero_session=${client.cookie('hero_session')}` } });
+    const replay = () =>
+      stolen.request('GET', '/me', { headers: { cookie: `hero_session=${client.cookie('hero_session')}` } });
     expect((await replay()).status).toBe(200);
     expect((await client.post('/logout')).status).toBe(200);
     expect((await client.get('/me')).status).toBe(401);
@@ -44,8 +60,14 @@ describe('email one-time-code sign-in', () => {
 
   it('a code is single-use', async () => {
     const client = stack.client();
-    const { json } = await client.post('/login/challenge', { email: 'once@example.com' }, fromIp('192.0.2.11'));
-    expect((await client.post('/login/verify', { email: 'once@example.com', code: json.dev_code })).status).toBe(200);
+    const { json } = await client.post(
+      '/login/challenge',
+      { email: 'once@example.com' },
+      fromIp('192.0.2.11'),
+    );
+    expect(
+      (await client.post('/login/verify', { email: 'once@example.com', code: json.dev_code })).status,
+    ).toBe(200);
     const again = await client.post('/login/verify', { email: 'once@example.com', code: json.dev_code });
     expect(again.status).toBe(400);
     expect(again.json.error.code).toBe('code_expired');
@@ -58,7 +80,11 @@ describe('email one-time-code sign-in', () => {
 
   it('wrong codes lock the challenge after LOGIN_MAX_ATTEMPTS, even for the right code', async () => {
     const client = stack.client();
-    const { json } = await client.post('/login/challenge', { email: 'guess@example.com' }, fromIp('192.0.2.12'));
+    const { json } = await client.post(
+      '/login/challenge',
+      { email: 'guess@example.com' },
+      fromIp('192.0.2.12'),
+    );
     const wrong = json.dev_code === '000000' ? '111111' : '000000';
     const first = await client.post('/login/verify', { email: 'guess@example.com', code: wrong });
     expect(first.status).toBe(400);
@@ -74,17 +100,37 @@ describe('email one-time-code sign-in', () => {
 
   it('parallel wrong guesses cannot exceed the attempt limit', async () => {
     const client = stack.client();
-    const { json } = await client.post('/login/challenge', { email: 'parallel@example.com' }, fromIp('192.0.2.13'));
+    const { json } = await client.post(
+      '/login/challenge',
+      { email: 'parallel@example.com' },
+      fromIp('192.0.2.13'),
+    );
     const wrong = json.dev_code === '000000' ? '111111' : '000000';
-    await Promise.all(Array.from({ length: 10 }, () => client.post('/login/verify', { email: 'parallel@example.com', code: wrong })));
-    const row = await stack.db.selectFrom('login_challenges').select('attempts').where('email', '=', 'parallel@example.com').executeTakeFirstOrThrow();
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.post('/login/verify', { email: 'parallel@example.com', code: wrong }),
+      ),
+    );
+    const row = await stack.db
+      .selectFrom('login_challenges')
+      .select('attempts')
+      .where('email', '=', 'parallel@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(3);
   });
 
   it('an expired code is refused', async () => {
     const client = stack.client();
-    const { json } = await client.post('/login/challenge', { email: 'late@example.com' }, fromIp('192.0.2.14'));
-    await stack.db.updateTable('login_challenges').set({ expires_at: new Date(Date.now() - 1000) }).where('email', '=', 'late@example.com').execute();
+    const { json } = await client.post(
+      '/login/challenge',
+      { email: 'late@example.com' },
+      fromIp('192.0.2.14'),
+    );
+    await stack.db
+      .updateTable('login_challenges')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('email', '=', 'late@example.com')
+      .execute();
     const res = await client.post('/login/verify', { email: 'late@example.com', code: json.dev_code });
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('code_expired');
@@ -92,14 +138,30 @@ describe('email one-time-code sign-in', () => {
 
   it('rate-limits challenges per email and per IP with Retry-After', async () => {
     const client = stack.client();
-    for (let i = 0; i < 3; i++) expect((await client.post('/login/challenge', { email: 'busy@example.com' }, fromIp(`198.51.100.${i}`))).status).toBe(200);
-    const limited = await client.post('/login/challenge', { email: 'busy@example.com' }, fromIp('198.51.100.99'));
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await client.post('/login/challenge', { email: 'busy@example.com' }, fromIp(`198.51.100.${i}`)))
+          .status,
+      ).toBe(200);
+    const limited = await client.post(
+      '/login/challenge',
+      { email: 'busy@example.com' },
+      fromIp('198.51.100.99'),
+    );
     expect(limited.status).toBe(429);
     expect(limited.json.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    for (let i = 0; i < 4; i++) expect((await client.post('/login/challenge', { email: `ip${i}@example.com` }, fromIp('203.0.113.7'))).status).toBe(200);
-    const byIp = await client.post('/login/challenge', { email: 'ip-next@example.com' }, fromIp('203.0.113.7'));
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await client.post('/login/challenge', { email: `ip${i}@example.com` }, fromIp('203.0.113.7')))
+          .status,
+      ).toBe(200);
+    const byIp = await client.post(
+      '/login/challenge',
+      { email: 'ip-next@example.com' },
+      fromIp('203.0.113.7'),
+    );
     expect(byIp.status).toBe(429);
   });
 
@@ -117,7 +179,10 @@ describe('email one-time-code sign-in', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error.code).toBe(code);
     }
-    const notJson = await client.request('POST', '/login/challenge', { body: '{oops', headers: { 'content-type': 'application/json' } });
+    const notJson = await client.request('POST', '/login/challenge', {
+      body: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     expect(notJson.json.error.code).toBe('invalid_json');
   });

@@ -13,7 +13,12 @@ describe('an unreachable database', async () => {
   // A port nothing listens on: every query fails to connect, as when the database is down.
   const deadPort = await freePort();
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: `postgres://postgres:secret-password@127.0.0.1:${deadPort}/x`, connectionTimeoutMillis: 500 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({
+        connectionString: `postgres://postgres:secret-password@127.0.0.1:${deadPort}/x`,
+        connectionTimeoutMillis: 500,
+      }),
+    }),
   });
   afterAll(() => db.destroy());
   const logger = createMemoryLogger();
@@ -22,7 +27,12 @@ describe('an unreachable database', async () => {
     db,
     config,
     logger,
-    kycProvider: new IdenfyProvider({ apiKey: 'k', apiSecret: 's', webhookSecret: 'w', baseUrl: 'http://127.0.0.1:1' }),
+    kycProvider: new IdenfyProvider({
+      apiKey: 'k',
+      apiSecret: 's',
+      webhookSecret: 'w',
+      baseUrl: 'http://127.0.0.1:1',
+    }),
     codeSender: devLogCodeSender(logger),
   });
 

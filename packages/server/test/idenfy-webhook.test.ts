@@ -13,19 +13,34 @@ afterAll(async () => stack?.close());
 const post = (body: string | Uint8Array, signature?: string) =>
   stack.client().request('POST', '/webhooks/idenfy', {
     body,
-    headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'idenfy-signature': signature }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(signature === undefined ? {} : { 'idenfy-signature': signature }),
+    },
   });
 
 async function eventCount() {
-  const row = await stack.db.selectFrom('webhook_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await stack.db
+    .selectFrom('webhook_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 describe('POST /webhooks/idenfy', () => {
   it('rejects a missing, wrong, foreign-body or re-serialised signature with 401 and changes nothing', async () => {
     const { user, session } = await signInAndStart(stack, 'sig@example.com');
-    const body = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall: 'APPROVED', final: true }));
-    const other = JSON.stringify(idenfyResult({ scanRef: 'someone-else', clientId: session.client_id, overall: 'DENIED', final: true }));
+    const body = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: session.client_id,
+        overall: 'APPROVED',
+        final: true,
+      }),
+    );
+    const other = JSON.stringify(
+      idenfyResult({ scanRef: 'someone-else', clientId: session.client_id, overall: 'DENIED', final: true }),
+    );
     const reserialised = JSON.stringify(JSON.parse(body), null, 2);
     const before = await eventCount();
     const attempts = [
@@ -60,11 +75,22 @@ describe('POST /webhooks/idenfy', () => {
   });
 
   it('logs an unknown scanRef and answers 2xx so iDenfy stops retrying', async () => {
-    const body = JSON.stringify(idenfyResult({ scanRef: '00000000-0000-4000-8000-000000000000', clientId: 'nobody-1700000000000', overall: 'APPROVED', final: true }));
+    const body = JSON.stringify(
+      idenfyResult({
+        scanRef: '00000000-0000-4000-8000-000000000000',
+        clientId: 'nobody-1700000000000',
+        overall: 'APPROVED',
+        final: true,
+      }),
+    );
     const res = await post(body, idenfySignature(body));
     expect(res.status).toBe(200);
     expect(res.json.outcome).toBe('ignored:unknown_scan_ref');
-    const logged = await stack.db.selectFrom('webhook_events').selectAll().where('outcome', '=', 'ignored:unknown_scan_ref').execute();
+    const logged = await stack.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('outcome', '=', 'ignored:unknown_scan_ref')
+      .execute();
     expect(logged.some((e) => e.payload === body)).toBe(true);
   });
 
@@ -72,7 +98,11 @@ describe('POST /webhooks/idenfy', () => {
     const { user, scanRef } = await signInAndStart(stack, 'replay@example.com');
     const result = await stack.simulator.complete(scanRef, { overall: 'APPROVED', final: true, repeat: 3 });
     expect(result.map((d) => d.status)).toEqual([200, 200, 200]);
-    const events = await stack.db.selectFrom('webhook_events').selectAll().where('payload', 'like', `%${scanRef}%`).execute();
+    const events = await stack.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('payload', 'like', `%${scanRef}%`)
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ delivery_count: 3, outcome: 'moved:completed' });
     expect(events[0]?.processed_at).toBeInstanceOf(Date);
@@ -89,9 +119,30 @@ describe('POST /webhooks/idenfy', () => {
 
   it('a late final result cannot reopen or flip a finished session', async () => {
     const { user, session } = await signInAndStart(stack, 'late@example.com');
-    const approve = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall: 'APPROVED', final: true }));
-    const deny = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall: 'DENIED', final: true }));
-    const expire = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall: 'EXPIRED', final: true }));
+    const approve = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: session.client_id,
+        overall: 'APPROVED',
+        final: true,
+      }),
+    );
+    const deny = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: session.client_id,
+        overall: 'DENIED',
+        final: true,
+      }),
+    );
+    const expire = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: session.client_id,
+        overall: 'EXPIRED',
+        final: true,
+      }),
+    );
     expect((await post(approve, idenfySignature(approve))).json.outcome).toBe('moved:completed');
     expect((await post(deny, idenfySignature(deny))).json.outcome).toBe('stale:failed');
     expect((await post(expire, idenfySignature(expire))).json.outcome).toBe('stale:expired');
@@ -101,7 +152,14 @@ describe('POST /webhooks/idenfy', () => {
 
   it('ignores a result whose clientId names another user', async () => {
     const { user, session } = await signInAndStart(stack, 'mismatch@example.com');
-    const body = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: `someone-else-${Date.now()}`, overall: 'APPROVED', final: true }));
+    const body = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: `someone-else-${Date.now()}`,
+        overall: 'APPROVED',
+        final: true,
+      }),
+    );
     const res = await post(body, idenfySignature(body));
     expect(res.json.outcome).toBe('ignored:client_mismatch');
     expect((await userRow(stack, user.id)).kyc_status).toBe('in_progress');
@@ -111,17 +169,29 @@ describe('POST /webhooks/idenfy', () => {
     // The user id is a uuid (dashes, digits); the client id adds "-<ms>". The parser must strip only that.
     const { user, session } = await signInAndStart(stack, 'digits-123-x@example.com');
     expect(session.client_id.slice(0, user.id.length)).toBe(user.id);
-    const body = JSON.stringify(idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall: 'APPROVED', final: true }));
+    const body = JSON.stringify(
+      idenfyResult({
+        scanRef: session.idenfy_scan_ref as string,
+        clientId: session.client_id,
+        overall: 'APPROVED',
+        final: true,
+      }),
+    );
     expect((await post(body, idenfySignature(body))).json.outcome).toBe('moved:completed');
   });
 
   it('iDenfy sample body: accepted with its real signature, refused after one byte changes', async () => {
-    const fixture = readFileSync(new URL('../../../../shared/fixtures/idenfy/webhook-sample.json', import.meta.url));
+    const fixture = readFileSync(
+      new URL('../../../../shared/fixtures/idenfy/webhook-sample.json', import.meta.url),
+    );
     const withKey = await startTestStack({ env: { IDENFY_WEBHOOK_SECRET: 'TestingKey' } });
     try {
       const good = await withKey.client().request('POST', '/webhooks/idenfy', {
         body: fixture,
-        headers: { 'content-type': 'application/json', 'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d' },
+        headers: {
+          'content-type': 'application/json',
+          'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d',
+        },
       });
       expect(good.status).toBe(200);
       expect(good.json.outcome).toBe('ignored:unknown_scan_ref');
@@ -129,7 +199,10 @@ describe('POST /webhooks/idenfy', () => {
       tampered[10] = (tampered[10] as number) ^ 1;
       const bad = await withKey.client().request('POST', '/webhooks/idenfy', {
         body: tampered,
-        headers: { 'content-type': 'application/json', 'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d' },
+        headers: {
+          'content-type': 'application/json',
+          'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d',
+        },
       });
       expect(bad.status).toBe(401);
     } finally {

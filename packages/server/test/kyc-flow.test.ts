@@ -26,9 +26,16 @@ describe('KYC end to end over HTTP', () => {
     expect((await userRow(stack, user.id)).kyc_status).toBe('in_progress');
 
     const status = await client.get('/kyc/status');
-    expect(status.json.kyc).toMatchObject({ status: 'in_progress', session_id: session?.id, auth_token: session?.idenfy_auth_token });
+    expect(status.json.kyc).toMatchObject({
+      status: 'in_progress',
+      session_id: session?.id,
+      auth_token: session?.idenfy_auth_token,
+    });
 
-    const delivery = await stack.simulator.complete(session?.idenfy_scan_ref as string, { overall: 'APPROVED', final: true });
+    const delivery = await stack.simulator.complete(session?.idenfy_scan_ref as string, {
+      overall: 'APPROVED',
+      final: true,
+    });
     expect(delivery.map((d) => d.status)).toEqual([200]);
 
     const after = await userRow(stack, user.id);
@@ -49,7 +56,10 @@ describe('KYC end to end over HTTP', () => {
     ['SUSPECTED', 'completed', 'completed'],
     ['DENIED', 'failed', 'failed'],
   ] as const)('a final %s webhook leaves the session %s', async (overall, sessionStatus, userStatus) => {
-    const { user, scanRef, client } = await signInAndStart(stack, `final-${overall.toLowerCase()}@example.com`);
+    const { user, scanRef, client } = await signInAndStart(
+      stack,
+      `final-${overall.toLowerCase()}@example.com`,
+    );
     await stack.simulator.complete(scanRef, { overall, final: true });
     expect((await sessionsOf(stack, user.id))[0]?.status).toBe(sessionStatus);
     expect((await userRow(stack, user.id)).kyc_status).toBe(userStatus);
@@ -59,9 +69,15 @@ describe('KYC end to end over HTTP', () => {
   it('a non-final result and REVIEWING keep the session in progress until the final one', async () => {
     const { user, scanRef } = await signInAndStart(stack, 'reviewing@example.com');
     await stack.simulator.complete(scanRef, { overall: 'APPROVED', final: false });
-    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({ status: 'in_progress', provider_status: 'APPROVED' });
+    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({
+      status: 'in_progress',
+      provider_status: 'APPROVED',
+    });
     await stack.simulator.complete(scanRef, { overall: 'REVIEWING', final: false });
-    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({ status: 'in_progress', provider_status: 'REVIEWING' });
+    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({
+      status: 'in_progress',
+      provider_status: 'REVIEWING',
+    });
     expect((await userRow(stack, user.id)).kyc_status).toBe('in_progress');
     await stack.simulator.complete(scanRef, { overall: 'DENIED', final: true });
     expect((await sessionsOf(stack, user.id))[0]?.status).toBe('failed');

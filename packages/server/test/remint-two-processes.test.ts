@@ -34,7 +34,11 @@ describe('two server processes on one database', () => {
     const before = stack.simulator.stats().tokensMinted;
     stack.simulator.setFaults({ tokenDelayMs: 300 });
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => new HttpClient((processes[i % 2] as { url: string }).url).request('GET', '/kyc/status', { headers: { cookie } })),
+      Array.from({ length: 50 }, (_, i) =>
+        new HttpClient((processes[i % 2] as { url: string }).url).request('GET', '/kyc/status', {
+          headers: { cookie },
+        }),
+      ),
     );
     stack.simulator.setFaults({});
     expect(stack.simulator.stats().tokensMinted - before).toBe(1);
@@ -52,15 +56,26 @@ describe('two server processes on one database', () => {
     const { user, scanRef } = await signInAndStart(stack, 'two-procs-hook@example.com');
     const { idenfyResult, idenfySignature } = await import('./support/webhook');
     const [session] = await sessionsOf(stack, user.id);
-    const body = JSON.stringify(idenfyResult({ scanRef, clientId: session?.client_id as string, overall: 'APPROVED', final: true }));
+    const body = JSON.stringify(
+      idenfyResult({ scanRef, clientId: session?.client_id as string, overall: 'APPROVED', final: true }),
+    );
     const results = await Promise.all(
       processes.flatMap((p) =>
-        [1, 2].map(() => new HttpClient(p.url).request('POST', '/webhooks/idenfy', { body, headers: { 'idenfy-signature': idenfySignature(body) } })),
+        [1, 2].map(() =>
+          new HttpClient(p.url).request('POST', '/webhooks/idenfy', {
+            body,
+            headers: { 'idenfy-signature': idenfySignature(body) },
+          }),
+        ),
       ),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(results.filter((r) => r.json.duplicate === false)).toHaveLength(1);
-    const events = await stack.db.selectFrom('webhook_events').selectAll().where('payload', '=', body).execute();
+    const events = await stack.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('payload', '=', body)
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]?.delivery_count).toBe(4);
   });

@@ -24,7 +24,12 @@ describe('re-minting an expired iDenfy token in place', () => {
 
     expect(minted() - before).toBe(1);
     const [after] = await sessionsOf(stack, user.id);
-    expect(after).toMatchObject({ status: 'in_progress', recreation_count: 1, client_id: session.client_id, id: session.id });
+    expect(after).toMatchObject({
+      status: 'in_progress',
+      recreation_count: 1,
+      client_id: session.client_id,
+      id: session.id,
+    });
     expect(after?.idenfy_scan_ref).not.toBe(scanRef);
     for (const res of responses) {
       expect(res.status).toBe(200);
@@ -44,8 +49,12 @@ describe('re-minting an expired iDenfy token in place', () => {
     expect(start.status).toBe(302);
     const [reminted] = await sessionsOf(stack, user.id);
     expect(reminted?.recreation_count).toBe(1);
-    expect(start.headers.get('location')).toContain(encodeURIComponent(reminted?.idenfy_auth_token as string));
-    expect(start.headers.get('location')).not.toContain(encodeURIComponent(session.idenfy_auth_token as string));
+    expect(start.headers.get('location')).toContain(
+      encodeURIComponent(reminted?.idenfy_auth_token as string),
+    );
+    expect(start.headers.get('location')).not.toContain(
+      encodeURIComponent(session.idenfy_auth_token as string),
+    );
 
     await stack.simulator.expire(reminted?.idenfy_scan_ref as string, { notify: true });
     const page = await client.get('/kyc/return', { accept: 'text/html' });
@@ -109,13 +118,18 @@ describe('re-minting an expired iDenfy token in place', () => {
   it('expiry learnt from a status check writes the EXPIRED sentinel before re-minting', async () => {
     const { client, user, scanRef } = await signInAndStart(stack, 'sentinel@example.com');
     await stack.simulator.expire(scanRef, { notify: false }); // iDenfy knows; no webhook reached us
-    await stack.db.updateTable('kyc_sessions').set({ token_expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await stack.db
+      .updateTable('kyc_sessions')
+      .set({ token_expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     stack.simulator.setFaults({ tokenDelayMs: 800 });
     const pending = client.get('/kyc/status');
     let sawSentinel = false;
     for (let i = 0; i < 80 && !sawSentinel; i++) {
       const [row] = await sessionsOf(stack, user.id);
-      sawSentinel = row?.provider_status === 'EXPIRED' && row.idenfy_scan_ref === scanRef && row.status === 'in_progress';
+      sawSentinel =
+        row?.provider_status === 'EXPIRED' && row.idenfy_scan_ref === scanRef && row.status === 'in_progress';
       if (!sawSentinel) await new Promise((r) => setTimeout(r, 10));
     }
     const res = await pending;
@@ -128,7 +142,11 @@ describe('re-minting an expired iDenfy token in place', () => {
 
   it('a token past its expiry while iDenfy still says ACTIVE is withheld, not re-minted, and checked at most once per interval', async () => {
     const { client, user, session } = await signInAndStart(stack, 'mid-flow@example.com');
-    await stack.db.updateTable('kyc_sessions').set({ token_expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await stack.db
+      .updateTable('kyc_sessions')
+      .set({ token_expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const mintedBefore = minted();
     const checksBefore = statusCalls();
     const views = await Promise.all(Array.from({ length: 10 }, () => client.get('/kyc/status')));
@@ -154,7 +172,13 @@ describe('re-minting an expired iDenfy token in place', () => {
     const mintedBefore = minted();
     const checksBefore = statusCalls();
     const ended = await client.get('/kyc/status');
-    expect(ended.json.kyc).toMatchObject({ status: 'expired', can_reset: true, auth_token: null, verification_url: null, remints_left: 0 });
+    expect(ended.json.kyc).toMatchObject({
+      status: 'expired',
+      can_reset: true,
+      auth_token: null,
+      verification_url: null,
+      remints_left: 0,
+    });
     expect((await client.get('/kyc/start')).headers.get('location')).toBe('/kyc/return');
     await client.get('/kyc/return');
     expect(minted()).toBe(mintedBefore);
@@ -168,19 +192,29 @@ describe('re-minting an expired iDenfy token in place', () => {
     expect(await sessionsOf(stack, user.id)).toHaveLength(2);
   });
 
-  it.each(['APPROVED', 'SUSPECTED', 'DENIED'] as const)('a %s session is never re-minted', async (overall) => {
-    const { client, user, scanRef } = await signInAndStart(stack, `terminal-${overall.toLowerCase()}@example.com`);
-    await stack.simulator.complete(scanRef, { overall, final: true });
-    await stack.db.updateTable('kyc_sessions').set({ token_expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
-    const mintedBefore = minted();
-    const checksBefore = statusCalls();
-    await client.get('/kyc/status');
-    await client.get('/kyc/start');
-    await client.get('/kyc/return');
-    expect(minted()).toBe(mintedBefore);
-    expect(statusCalls()).toBe(checksBefore);
-    expect((await sessionsOf(stack, user.id))[0]?.recreation_count).toBe(0);
-  });
+  it.each(['APPROVED', 'SUSPECTED', 'DENIED'] as const)(
+    'a %s session is never re-minted',
+    async (overall) => {
+      const { client, user, scanRef } = await signInAndStart(
+        stack,
+        `terminal-${overall.toLowerCase()}@example.com`,
+      );
+      await stack.simulator.complete(scanRef, { overall, final: true });
+      await stack.db
+        .updateTable('kyc_sessions')
+        .set({ token_expires_at: new Date(Date.now() - 1000) })
+        .where('user_id', '=', user.id)
+        .execute();
+      const mintedBefore = minted();
+      const checksBefore = statusCalls();
+      await client.get('/kyc/status');
+      await client.get('/kyc/start');
+      await client.get('/kyc/return');
+      expect(minted()).toBe(mintedBefore);
+      expect(statusCalls()).toBe(checksBefore);
+      expect((await sessionsOf(stack, user.id))[0]?.recreation_count).toBe(0);
+    },
+  );
 
   it('a webhook for the replaced scanRef arriving late changes nothing', async () => {
     const { client, user, scanRef, session } = await signInAndStart(stack, 'late-old-ref@example.com');
@@ -188,8 +222,12 @@ describe('re-minting an expired iDenfy token in place', () => {
     await client.get('/kyc/status');
     const [reminted] = await sessionsOf(stack, user.id);
     expect(reminted?.idenfy_scan_ref).not.toBe(scanRef);
-    const body = JSON.stringify(idenfyResult({ scanRef, clientId: session.client_id, overall: 'APPROVED', final: true }));
-    const res = await stack.client().request('POST', '/webhooks/idenfy', { body, headers: { 'idenfy-signature': idenfySignature(body) } });
+    const body = JSON.stringify(
+      idenfyResult({ scanRef, clientId: session.client_id, overall: 'APPROVED', final: true }),
+    );
+    const res = await stack
+      .client()
+      .request('POST', '/webhooks/idenfy', { body, headers: { 'idenfy-signature': idenfySignature(body) } });
     expect(res.status).toBe(200);
     expect(res.json.outcome).toBe('ignored:unknown_scan_ref');
     expect((await sessionsOf(stack, user.id))[0]).toEqual(reminted);

@@ -78,7 +78,12 @@ describe('configuration', () => {
 
   it('production with everything set starts without dev or demo modes', () => {
     const config = loadConfig(prod);
-    expect(config).toMatchObject({ production: true, devMode: false, idenfy: { devMode: false, apiUrl: 'https://ivs.idenfy.com' }, kyc: { demoMode: false } });
+    expect(config).toMatchObject({
+      production: true,
+      devMode: false,
+      idenfy: { devMode: false, apiUrl: 'https://ivs.idenfy.com' },
+      kyc: { demoMode: false },
+    });
   });
 
   it.each([

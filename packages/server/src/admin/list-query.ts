@@ -5,7 +5,8 @@ export function pageParams(query: Record<string, string | undefined>): { limit: 
   const raw = query.limit;
   let limit = 50;
   if (raw !== undefined && raw !== '') {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 200) throw badRequest('invalid_request', '"limit" must be between 1 and 200.');
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 200)
+      throw badRequest('invalid_request', '"limit" must be between 1 and 200.');
     limit = Number(raw);
   }
   const cursor = query.cursor;
@@ -13,10 +14,15 @@ export function pageParams(query: Record<string, string | undefined>): { limit: 
 }
 
 /** An enum filter value, checked against the generated value list. */
-export function enumParam<T extends string>(query: Record<string, string | undefined>, name: string, values: readonly T[]): T | undefined {
+export function enumParam<T extends string>(
+  query: Record<string, string | undefined>,
+  name: string,
+  values: readonly T[],
+): T | undefined {
   const v = query[name];
   if (v === undefined || v === '') return undefined;
-  if (!(values as readonly string[]).includes(v)) throw badRequest('invalid_request', `"${name}" must be one of ${values.join(', ')}.`);
+  if (!(values as readonly string[]).includes(v))
+    throw badRequest('invalid_request', `"${name}" must be one of ${values.join(', ')}.`);
   return v as T;
 }
 

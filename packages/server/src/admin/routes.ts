@@ -43,7 +43,8 @@ export const adminRoutes = new Hono<AppEnv>()
       userIds = matches.items.map((u) => u.id);
       if (userIds.length === 0) return c.json({ items: [], next_cursor: null });
     }
-    if (userId !== undefined) userIds = userIds === undefined ? [userId] : userIds.filter((id) => id === userId);
+    if (userId !== undefined)
+      userIds = userIds === undefined ? [userId] : userIds.filter((id) => id === userId);
     if (userIds !== undefined && userIds.length === 0) return c.json({ items: [], next_cursor: null });
     const page = await kycSessionRepository.list(db, {
       ...pageParams(q),
@@ -52,7 +53,21 @@ export const adminRoutes = new Hono<AppEnv>()
         ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
       },
     });
-    const owners = page.items.length === 0 ? [] : await db.selectFrom('users').select(['id', 'email']).where('id', 'in', page.items.map((s) => s.user_id)).execute();
+    const owners =
+      page.items.length === 0
+        ? []
+        : await db
+            .selectFrom('users')
+            .select(['id', 'email'])
+            .where(
+              'id',
+              'in',
+              page.items.map((s) => s.user_id),
+            )
+            .execute();
     const emailOf = new Map(owners.map((u) => [u.id, u.email]));
-    return c.json({ items: page.items.map((s) => adminSessionView(s, emailOf.get(s.user_id) ?? null)), next_cursor: page.nextCursor });
+    return c.json({
+      items: page.items.map((s) => adminSessionView(s, emailOf.get(s.user_id) ?? null)),
+      next_cursor: page.nextCursor,
+    });
   });

@@ -14,7 +14,11 @@ export interface ChallengeIssued {
  * Issues a one-time code for an email. Rate limits are counted in Postgres, under a per-email advisory
  * lock, so several server processes enforce one limit together.
  */
-export async function issueChallenge(deps: AppDeps, email: string, ip: string | undefined): Promise<ChallengeIssued> {
+export async function issueChallenge(
+  deps: AppDeps,
+  email: string,
+  ip: string | undefined,
+): Promise<ChallengeIssued> {
   const { db, config } = deps;
   const { auth } = config;
   const now = deps.now?.() ?? new Date();
@@ -30,7 +34,10 @@ export async function issueChallenge(deps: AppDeps, email: string, ip: string | 
       .where('created_at', '>=', since)
       .executeTakeFirstOrThrow();
     if (Number(recentForEmail.n) >= auth.maxChallengesPerEmail) {
-      throw tooManyRequests('Too many codes asked for this address; wait and try again.', retryAfter(recentForEmail.oldest, auth.rateWindowSeconds, now));
+      throw tooManyRequests(
+        'Too many codes asked for this address; wait and try again.',
+        retryAfter(recentForEmail.oldest, auth.rateWindowSeconds, now),
+      );
     }
     if (ip !== undefined) {
       const recentForIp = await trx
@@ -40,7 +47,10 @@ export async function issueChallenge(deps: AppDeps, email: string, ip: string | 
         .where('created_at', '>=', since)
         .executeTakeFirstOrThrow();
       if (Number(recentForIp.n) >= auth.maxChallengesPerIp) {
-        throw tooManyRequests('Too many codes asked from this network; wait and try again.', retryAfter(recentForIp.oldest, auth.rateWindowSeconds, now));
+        throw tooManyRequests(
+          'Too many codes asked from this network; wait and try again.',
+          retryAfter(recentForIp.oldest, auth.rateWindowSeconds, now),
+        );
       }
     }
     return loginChallengeRepository.create(trx, {
@@ -59,7 +69,9 @@ export async function issueChallenge(deps: AppDeps, email: string, ip: string | 
     deps.logger.error('sign-in code delivery failed', { channel: deps.codeSender.channel, error });
     throw new AppError(502, 'delivery_failed', 'The sign-in code could not be sent; try again shortly.');
   }
-  return config.devMode ? { expiresInSeconds: auth.codeTtlSeconds, devCode: code } : { expiresInSeconds: auth.codeTtlSeconds };
+  return config.devMode
+    ? { expiresInSeconds: auth.codeTtlSeconds, devCode: code }
+    : { expiresInSeconds: auth.codeTtlSeconds };
 }
 
 function retryAfter(oldest: Date | string | null, windowSeconds: number, now: Date): number {

@@ -4,8 +4,10 @@ import { badRequest } from '../http/errors';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(input: unknown): string {
-  if (typeof input !== 'string') throw badRequest('invalid_email', '"email" is required and must be a string.');
+  if (typeof input !== 'string')
+    throw badRequest('invalid_email', '"email" is required and must be a string.');
   const email = input.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email)) throw badRequest('invalid_email', '"email" is not a valid email address.');
+  if (email.length > 254 || !EMAIL.test(email))
+    throw badRequest('invalid_email', '"email" is not a valid email address.');
   return email;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { readObjectBody, requireString } from '../http/json-body';
+import { kycViewForUser } from '../kyc/kyc-view.service';
 import { userView } from '../users/user-view';
 import { issueChallenge } from './challenge.service';
 import { clientIp } from './client-ip';
@@ -9,7 +10,6 @@ import { keyedHash } from './secrets';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session';
 import { verifyCode } from './verify.service';
 import { requireUser } from './viewer';
-import { kycViewForUser } from '../kyc/kyc-view.service';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login/challenge', async (c) => {

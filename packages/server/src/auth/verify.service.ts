@@ -52,7 +52,9 @@ export async function verifyCode(deps: AppDeps, email: string, code: string): Pr
       .returning('attempts')
       .executeTakeFirst();
     if (counted === undefined || counted.attempts >= auth.maxCodeAttempts) throw lockedError();
-    throw badRequest('invalid_code', 'That code is not right.', { attempts_left: auth.maxCodeAttempts - counted.attempts });
+    throw badRequest('invalid_code', 'That code is not right.', {
+      attempts_left: auth.maxCodeAttempts - counted.attempts,
+    });
   }
 
   return db.transaction().execute(async (trx) => {
@@ -65,7 +67,8 @@ export async function verifyCode(deps: AppDeps, email: string, code: string): Pr
       .where('expires_at', '>', now)
       .returning('id')
       .executeTakeFirst();
-    if (consumed === undefined) throw badRequest('code_expired', 'This code was already used; ask for a new one.');
+    if (consumed === undefined)
+      throw badRequest('code_expired', 'This code was already used; ask for a new one.');
     const user = await upsertUser(trx, email, auth.adminEmails.has(email) ? 'admin' : 'user');
     const sessionToken = newSessionToken();
     const expiresAt = new Date(now.getTime() + auth.sessionTtlSeconds * 1000);

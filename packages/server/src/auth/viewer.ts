@@ -14,7 +14,8 @@ export function resolveViewer(): MiddlewareHandler<AppEnv> {
     if (bearer !== undefined) {
       const expected = deps.config.auth.adminApiToken;
       // A wrong bearer is not silently downgraded to the cookie: the caller meant to use the token.
-      if (expected === undefined || !sameSecret(bearer, expected)) throw unauthenticated('The API token is not valid.');
+      if (expected === undefined || !sameSecret(bearer, expected))
+        throw unauthenticated('The API token is not valid.');
       viewer = { kind: 'admin_token' };
     } else {
       const token = await readSessionToken(c, deps);

@@ -10,7 +10,8 @@ const MAX_JSON_BYTES = 64 * 1024;
 export async function readObjectBody(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (text.length > MAX_JSON_BYTES)
+    throw new AppError(413, 'payload_too_large', 'The request body is too large.');
   if (type.includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(text));
   }

@@ -11,29 +11,48 @@ import { wantsHtml } from './negotiate';
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
 export function toErrorResponse(error: Error, c: Context<AppEnv>) {
   const appError = classify(error);
-  if (appError.status >= 500 && appError.code !== 'service_unavailable' && appError.code !== 'kyc_provider_error') {
-    c.get('deps')?.logger.error('unhandled error', { path: c.req.path, error: { name: error.name, message: error.message } });
+  if (
+    appError.status >= 500 &&
+    appError.code !== 'service_unavailable' &&
+    appError.code !== 'kyc_provider_error'
+  ) {
+    c.get('deps')?.logger.error('unhandled error', {
+      path: c.req.path,
+      error: { name: error.name, message: error.message },
+    });
   }
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
   if (wantsHtml(c)) {
     return c.html(page('Something went wrong', pageBody(appError)), appError.status);
   }
-  return c.json({ error: { code: appError.code, message: appError.message, ...appError.details } }, appError.status);
+  return c.json(
+    { error: { code: appError.code, message: appError.message, ...appError.details } },
+    appError.status,
+  );
 }
 
 function classify(error: Error): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError(503, 'service_unavailable', 'The database is unavailable; try again shortly.', { 'Retry-After': '5' });
+    return new AppError(503, 'service_unavailable', 'The database is unavailable; try again shortly.', {
+      'Retry-After': '5',
+    });
   }
   if (error instanceof ValidationError) {
-    return new AppError(400, 'invalid_request', error.message, {}, { fields: error.errors.map((e) => e.field) });
+    return new AppError(
+      400,
+      'invalid_request',
+      error.message,
+      {},
+      { fields: error.errors.map((e) => e.field) },
+    );
   }
   if (error instanceof GeneratedRepositoryError) return new AppError(400, 'invalid_request', error.message);
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
-    if (status >= 400 && status < 500) return new AppError(status, 'invalid_request', error.message || 'Bad request.');
+    if (status >= 400 && status < 500)
+      return new AppError(status, 'invalid_request', error.message || 'Bad request.');
   }
   return new AppError(500, 'internal', 'Something went wrong on our side.');
 }

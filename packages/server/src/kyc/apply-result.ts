@@ -53,7 +53,8 @@ export async function applyProviderResult(
       });
       if (moved === undefined) return 'stale';
       // While a re-mint is possible the user is still "in progress": nobody is shown EXPIRED.
-      if (moved.recreation_count >= kyc.maxRemints) await setUserStatus(trx, session.user_id, 'expired', false);
+      if (moved.recreation_count >= kyc.maxRemints)
+        await setUserStatus(trx, session.user_id, 'expired', false);
       return 'moved';
     }
     case 'in_progress': {

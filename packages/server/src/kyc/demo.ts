@@ -23,6 +23,10 @@ export async function completeWithoutProvider(deps: AppDeps, user: User): Promis
     await setUserStatus(trx, user.id, 'completed', true);
     return done ?? opened;
   });
-  const refreshed = await deps.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+  const refreshed = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
   return viewOf(deps, refreshed, session);
 }

@@ -1,6 +1,6 @@
 import type { KycSession, User } from '@hero-onboarding/generated/onboarding';
 import type { AppDeps } from '../context';
-import { kycView, type KycView } from './kyc-view';
+import { type KycView, kycView } from './kyc-view';
 import { currentSession } from './queries';
 
 /** The URL a person opens to verify, built from the token: iDenfy's redirect endpoint. */
@@ -8,7 +8,11 @@ export function verificationUrlFor(deps: AppDeps) {
   return (authToken: string) => deps.kycProvider.verificationUrl(authToken);
 }
 
-export function viewOf(deps: AppDeps, user: Pick<User, 'kyc_status' | 'kyc_verified_at'>, session: KycSession | undefined): KycView {
+export function viewOf(
+  deps: AppDeps,
+  user: Pick<User, 'kyc_status' | 'kyc_verified_at'>,
+  session: KycSession | undefined,
+): KycView {
   return kycView({
     userStatus: user.kyc_status,
     verifiedAt: user.kyc_verified_at,
@@ -21,7 +25,11 @@ export function viewOf(deps: AppDeps, user: Pick<User, 'kyc_status' | 'kyc_verif
 
 /** A read-only view (no provider calls), for /me and admin. */
 export async function kycViewForUser(deps: AppDeps, userId: string): Promise<KycView | null> {
-  const user = await deps.db.selectFrom('users').select(['kyc_status', 'kyc_verified_at']).where('id', '=', userId).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['kyc_status', 'kyc_verified_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (user === undefined) return null;
   return viewOf(deps, user, await currentSession(deps.db, userId));
 }

@@ -42,11 +42,16 @@ export function kycView({ userStatus, verifiedAt, session, kyc, now, verificatio
   }
   const state = session === undefined ? undefined : sessionState(session, kyc, now);
   // After a reset the user is pending again while their old session stays finished, as history.
-  if (session === undefined || state === undefined || (userStatus === 'pending' && (state === 'finished' || state === 'exhausted'))) {
+  if (
+    session === undefined ||
+    state === undefined ||
+    (userStatus === 'pending' && (state === 'finished' || state === 'exhausted'))
+  ) {
     return { ...base, status: 'pending', can_reset: false, message: 'Verification has not started yet.' };
   }
   if (state === 'finished' || state === 'exhausted') {
-    const status = session.status === 'failed' ? 'failed' : state === 'exhausted' ? 'expired' : session.status;
+    const status =
+      session.status === 'failed' ? 'failed' : state === 'exhausted' ? 'expired' : session.status;
     const message =
       status === 'failed'
         ? 'Verification did not succeed. You can start over.'

@@ -24,14 +24,16 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   const { db, config } = deps;
   const claimed = await withLockTimeout(db, (trx) =>
     trx
-    .updateTable('kyc_sessions')
-    .set({ mint_lease_until: sql<Date>`now() + make_interval(secs => ${config.kyc.mintLeaseSeconds})` })
-    .where('id', '=', session.id)
-    .where('status', '=', session.status)
-    .where(byScanRef(session.idenfy_scan_ref))
-    .where((eb) => eb.or([eb('mint_lease_until', 'is', null), eb('mint_lease_until', '<=', sql<Date>`now()`)]))
-    .returning('mint_lease_until')
-    .executeTakeFirst(),
+      .updateTable('kyc_sessions')
+      .set({ mint_lease_until: sql<Date>`now() + make_interval(secs => ${config.kyc.mintLeaseSeconds})` })
+      .where('id', '=', session.id)
+      .where('status', '=', session.status)
+      .where(byScanRef(session.idenfy_scan_ref))
+      .where((eb) =>
+        eb.or([eb('mint_lease_until', 'is', null), eb('mint_lease_until', '<=', sql<Date>`now()`)]),
+      )
+      .returning('mint_lease_until')
+      .executeTakeFirst(),
   );
   if (claimed === undefined) return { kind: 'lost', session: await reread(deps, session) };
 
@@ -55,7 +57,9 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
       .execute();
     if (error instanceof IdenfyError && error.kind === 'duplicate_client_id') {
       // iDenfy already holds a live token for this client id: a peer whose lease ran out minted it.
-      deps.logger.info('iDenfy refused a duplicate mint; using the stored peer state', { session_id: session.id });
+      deps.logger.info('iDenfy refused a duplicate mint; using the stored peer state', {
+        session_id: session.id,
+      });
       return { kind: 'lost', session: await reread(deps, session) };
     }
     deps.logger.warn('iDenfy token creation failed', { session_id: session.id, error });
@@ -63,7 +67,9 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   }
 
   const isRemint = session.idenfy_scan_ref !== null;
-  const fromStates = [session.status].filter((s) => s === 'in_progress' || canTransitionKycSessionStatus(s, 'in_progress'));
+  const fromStates = [session.status].filter(
+    (s) => s === 'in_progress' || canTransitionKycSessionStatus(s, 'in_progress'),
+  );
   const stored = await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('kyc_sessions')
@@ -95,7 +101,9 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
     return row;
   });
   if (stored === undefined) {
-    deps.logger.warn('discarded a minted iDenfy token: a peer replaced the session first', { session_id: session.id });
+    deps.logger.warn('discarded a minted iDenfy token: a peer replaced the session first', {
+      session_id: session.id,
+    });
     return { kind: 'lost', session: await reread(deps, session) };
   }
   deps.logger.info(isRemint ? 'iDenfy token re-minted' : 'iDenfy token minted', {
@@ -106,5 +114,8 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
 }
 
 async function reread(deps: AppDeps, session: KycSession): Promise<KycSession> {
-  return (await deps.db.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirst()) ?? session;
+  return (
+    (await deps.db.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirst()) ??
+    session
+  );
 }

@@ -9,11 +9,20 @@ export function providerFailure(error: unknown): AppError {
       case 'unavailable':
       case 'timeout':
       case 'network':
-        return new AppError(503, 'kyc_provider_error', 'The identity provider is not answering; try again shortly.', {
-          'Retry-After': '10',
-        });
+        return new AppError(
+          503,
+          'kyc_provider_error',
+          'The identity provider is not answering; try again shortly.',
+          {
+            'Retry-After': '10',
+          },
+        );
       default:
-        return new AppError(502, 'kyc_provider_error', `The identity provider refused the request (${error.kind}).`);
+        return new AppError(
+          502,
+          'kyc_provider_error',
+          `The identity provider refused the request (${error.kind}).`,
+        );
     }
   }
   return new AppError(502, 'kyc_provider_error', 'The identity provider could not be reached.');

@@ -14,17 +14,32 @@ import { RESET_MARK } from './session-state';
  */
 export async function resetKyc(deps: AppDeps, userId: string, by: 'user' | 'admin'): Promise<KycView> {
   await deps.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (user === undefined) throw new AppError(404, 'not_found', 'No such user.');
     const session = await currentSession(trx, userId);
     if (by === 'user') {
       const visible = viewOf(deps, user, session);
       if (!visible.can_reset) {
-        throw new AppError(409, 'kyc_not_resettable', `Verification is ${visible.status}; only a failed or expired one can be reset.`);
+        throw new AppError(
+          409,
+          'kyc_not_resettable',
+          `Verification is ${visible.status}; only a failed or expired one can be reset.`,
+        );
       }
     }
-    if (session !== undefined && session.status !== 'completed' && canTransitionKycSessionStatus(session.status, 'failed')) {
-      await kycSessionRepository.transitionStatus(trx, session.id, session.status, 'failed', { provider_status: RESET_MARK });
+    if (
+      session !== undefined &&
+      session.status !== 'completed' &&
+      canTransitionKycSessionStatus(session.status, 'failed')
+    ) {
+      await kycSessionRepository.transitionStatus(trx, session.id, session.status, 'failed', {
+        provider_status: RESET_MARK,
+      });
     }
     await trx
       .updateTable('users')
@@ -33,6 +48,10 @@ export async function resetKyc(deps: AppDeps, userId: string, by: 'user' | 'admi
       .execute();
   });
   deps.logger.info('KYC reset', { user_id: userId, by });
-  const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   return viewOf(deps, user, await currentSession(deps.db, userId));
 }

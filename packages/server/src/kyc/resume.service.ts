@@ -28,7 +28,11 @@ export async function resumeKyc(deps: AppDeps, user: User, options: ResumeOption
 }
 
 /** One pass over the session's state machine; every step is a conditional write, safe under races. */
-export async function settle(deps: AppDeps, start: KycSession, options: ResumeOptions = {}): Promise<KycSession> {
+export async function settle(
+  deps: AppDeps,
+  start: KycSession,
+  options: ResumeOptions = {},
+): Promise<KycSession> {
   let session = start;
   const now = () => deps.now?.() ?? new Date();
   let state = sessionState(session, deps.config.kyc, now());
@@ -59,8 +63,16 @@ async function endForGood(deps: AppDeps, session: KycSession): Promise<KycSessio
       .where('id', '=', session.user_id)
       .where('kyc_status', '=', 'in_progress')
       .execute();
-    if (ended !== undefined) deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
-    return ended ?? (await trx.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirstOrThrow());
+    if (ended !== undefined)
+      deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
+    return (
+      ended ??
+      (await trx
+        .selectFrom('kyc_sessions')
+        .selectAll()
+        .where('id', '=', session.id)
+        .executeTakeFirstOrThrow())
+    );
   });
 }
 

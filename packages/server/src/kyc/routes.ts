@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { requireUser } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { AppError, badRequest } from '../http/errors';
 import { readObjectBody } from '../http/json-body';
 import { wantsHtml } from '../http/negotiate';
-import { requireUser } from '../auth/viewer';
+import type { KycView } from './kyc-view';
 import { resetKyc } from './reset.service';
 import { resumeKyc } from './resume.service';
 import { startKyc } from './start.service';
@@ -39,10 +40,12 @@ export const kycRoutes = new Hono<AppEnv>()
     const viewer = c.get('viewer');
     const body = await readObjectBody(c);
     const target = body.user_id ?? c.req.query('user_id');
-    let view;
+    let view: KycView;
     if (target !== undefined && target !== '') {
-      if (typeof target !== 'string' || !UUID.test(target)) throw badRequest('invalid_request', '"user_id" must be a user id (uuid).');
-      const isAdmin = viewer.kind === 'admin_token' || (viewer.kind === 'user' && viewer.user.role === 'admin');
+      if (typeof target !== 'string' || !UUID.test(target))
+        throw badRequest('invalid_request', '"user_id" must be a user id (uuid).');
+      const isAdmin =
+        viewer.kind === 'admin_token' || (viewer.kind === 'user' && viewer.user.role === 'admin');
       if (viewer.kind === 'anonymous') throw new AppError(401, 'unauthenticated', 'Sign in first.');
       const self = viewer.kind === 'user' && viewer.user.id === target;
       if (!isAdmin && !self) throw new AppError(403, 'forbidden', 'Only an admin can reset another user.');
@@ -57,9 +60,11 @@ export const kycRoutes = new Hono<AppEnv>()
   .post('/webhooks/idenfy', async (c) => {
     const deps = c.get('deps');
     const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > MAX_WEBHOOK_BYTES) throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
+    if (declared > MAX_WEBHOOK_BYTES)
+      throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    if (raw.byteLength > MAX_WEBHOOK_BYTES) throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
+    if (raw.byteLength > MAX_WEBHOOK_BYTES)
+      throw new AppError(413, 'payload_too_large', 'The webhook body is too large.');
     const receipt = await receiveIdenfyWebhook(deps, raw, c.req.header('idenfy-signature'));
     return c.json({ received: true, ...receipt });
   });

@@ -30,7 +30,8 @@ export function sessionState(session: KycSession, kyc: KycConfig, now: Date): Se
     case 'expired':
       return remintsLeft(session, kyc) > 0 ? 'needs_mint' : 'exhausted';
     case 'in_progress': {
-      if (session.provider_status === EXPIRED_SENTINEL) return remintsLeft(session, kyc) > 0 ? 'needs_mint' : 'exhausted';
+      if (session.provider_status === EXPIRED_SENTINEL)
+        return remintsLeft(session, kyc) > 0 ? 'needs_mint' : 'exhausted';
       const expiresAt = session.token_expires_at;
       if (session.idenfy_auth_token === null || expiresAt === null) return 'needs_mint';
       return expiresAt.getTime() > now.getTime() ? 'live' : 'needs_check';

@@ -22,7 +22,8 @@ export async function startKyc(deps: AppDeps, user: User): Promise<KycView> {
   const { session, created } = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`kyc-start:${user.id}`}))`.execute(trx);
     const current = await currentSession(trx, user.id);
-    if (current !== undefined && isResumable(current, deps.config.kyc, now)) return { session: current, created: false };
+    if (current !== undefined && isResumable(current, deps.config.kyc, now))
+      return { session: current, created: false };
     // A finished session is only replaced once the user (or an admin) reset: failures stay visible until then.
     if (current !== undefined && user.kyc_status !== 'pending') return { session: current, created: false };
     const fresh = await kycSessionRepository.create(trx, {
@@ -34,6 +35,10 @@ export async function startKyc(deps: AppDeps, user: User): Promise<KycView> {
   });
   if (created) deps.logger.info('KYC session opened', { session_id: session.id, user_id: user.id });
   const settled = await settle(deps, session);
-  const refreshed = await deps.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+  const refreshed = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
   return viewOf(deps, refreshed, settled);
 }

@@ -12,24 +12,31 @@ import { EXPIRED_SENTINEL } from './session-state';
  * of `status_checked_at`), because iDenfy restricts clients that poll. Returns the session as it
  * stands afterwards, or undefined when this caller did not get to check (a peer did, or iDenfy failed).
  */
-export async function checkProviderStatus(deps: AppDeps, session: KycSession): Promise<KycSession | undefined> {
+export async function checkProviderStatus(
+  deps: AppDeps,
+  session: KycSession,
+): Promise<KycSession | undefined> {
   const { db, config } = deps;
   const scanRef = session.idenfy_scan_ref;
   if (scanRef === null) return undefined;
   const claimed = await withLockTimeout(db, (trx) =>
     trx
-    .updateTable('kyc_sessions')
-    .set({ status_checked_at: sql<Date>`now()` })
-    .where('id', '=', session.id)
-    .where(byScanRef(scanRef))
-    .where((eb) =>
-      eb.or([
-        eb('status_checked_at', 'is', null),
-        eb('status_checked_at', '<=', sql<Date>`now() - make_interval(secs => ${config.kyc.statusCheckIntervalSeconds})`),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst(),
+      .updateTable('kyc_sessions')
+      .set({ status_checked_at: sql<Date>`now()` })
+      .where('id', '=', session.id)
+      .where(byScanRef(scanRef))
+      .where((eb) =>
+        eb.or([
+          eb('status_checked_at', 'is', null),
+          eb(
+            'status_checked_at',
+            '<=',
+            sql<Date>`now() - make_interval(secs => ${config.kyc.statusCheckIntervalSeconds})`,
+          ),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst(),
   );
   if (claimed === undefined) return undefined;
 

@@ -15,11 +15,21 @@ export interface WebhookReceipt {
  * stored; an authentic delivery is then recorded in the webhook log under a key derived from its bytes
  * and applied in the same transaction, so a repeat (to this process or another) applies nothing twice.
  */
-export async function receiveIdenfyWebhook(deps: AppDeps, raw: Uint8Array, signature: string | undefined): Promise<WebhookReceipt> {
+export async function receiveIdenfyWebhook(
+  deps: AppDeps,
+  raw: Uint8Array,
+  signature: string | undefined,
+): Promise<WebhookReceipt> {
   const { kycProvider, config, logger } = deps;
   if (!kycProvider.verifyWebhook(raw, signature)) {
-    logger.warn('iDenfy webhook rejected: bad or missing signature', { has_signature: signature !== undefined });
-    throw new AppError(401, 'invalid_signature', 'The webhook signature is missing or does not match the body.');
+    logger.warn('iDenfy webhook rejected: bad or missing signature', {
+      has_signature: signature !== undefined,
+    });
+    throw new AppError(
+      401,
+      'invalid_signature',
+      'The webhook signature is missing or does not match the body.',
+    );
   }
   const parsed = kycProvider.parseWebhook(raw);
   if (!parsed.success) {
@@ -32,9 +42,17 @@ export async function receiveIdenfyWebhook(deps: AppDeps, raw: Uint8Array, signa
   const receipt = await deps.db.transaction().execute(async (trx): Promise<WebhookReceipt> => {
     const logged = await trx
       .insertInto('webhook_events')
-      .values({ provider: 'idenfy', event_key: eventKey, payload: Buffer.from(raw).toString('utf8'), received_at: sql<Date>`now()` })
+      .values({
+        provider: 'idenfy',
+        event_key: eventKey,
+        payload: Buffer.from(raw).toString('utf8'),
+        received_at: sql<Date>`now()`,
+      })
       .onConflict((oc) =>
-        oc.column('event_key').doUpdateSet((eb) => ({ delivery_count: eb('webhook_events.delivery_count', '+', 1), updated_at: sql<Date>`now()` })),
+        oc.column('event_key').doUpdateSet((eb) => ({
+          delivery_count: eb('webhook_events.delivery_count', '+', 1),
+          updated_at: sql<Date>`now()`,
+        })),
       )
       .returning(['id', 'processed_at', 'outcome'])
       .executeTakeFirstOrThrow();
@@ -53,11 +71,18 @@ export async function receiveIdenfyWebhook(deps: AppDeps, raw: Uint8Array, signa
     } else if (event.userId !== session.user_id) {
       outcome = 'ignored:client_mismatch';
     } else {
-      const result = kycOutcome(event.overall, event.final, { suspectedCompletes: config.kyc.suspectedCompletes });
+      const result = kycOutcome(event.overall, event.final, {
+        suspectedCompletes: config.kyc.suspectedCompletes,
+      });
       const applied = await applyProviderResult(
         trx,
         session,
-        { outcome: result, overall: event.overall, fraudTags: event.fraudTags, mismatchTags: event.mismatchTags },
+        {
+          outcome: result,
+          overall: event.overall,
+          fraudTags: event.fraudTags,
+          mismatchTags: event.mismatchTags,
+        },
         config.kyc,
       );
       outcome = `${applied}:${result}`;
@@ -69,6 +94,10 @@ export async function receiveIdenfyWebhook(deps: AppDeps, raw: Uint8Array, signa
       .execute();
     return { duplicate: false, outcome };
   });
-  logger.info('iDenfy webhook', { outcome: receipt.outcome, duplicate: receipt.duplicate, session_scan_ref_known: !receipt.outcome.includes('unknown') });
+  logger.info('iDenfy webhook', {
+    outcome: receipt.outcome,
+    duplicate: receipt.duplicate,
+    session_scan_ref_known: !receipt.outcome.includes('unknown'),
+  });
   return receipt;
 }

@@ -7,7 +7,11 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, init: { json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> } = {}) {
+  async request(
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: string | Uint8Array; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (this.#cookies.size > 0) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | Uint8Array | undefined = init.body;
@@ -15,7 +19,12 @@ export class HttpClient {
       body = JSON.stringify(init.json);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(new URL(path, this.baseUrl), { method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      redirect: 'manual',
+      ...(body === undefined ? {} : { body }),
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
@@ -26,6 +35,7 @@ export class HttpClient {
       else this.#cookies.set(name, value);
     }
     const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response fields directly and assert each one.
     let json: any;
     try {
       json = text === '' ? undefined : JSON.parse(text);
@@ -40,7 +50,10 @@ export class HttpClient {
   }
 
   post(path: string, json?: unknown, headers?: Record<string, string>) {
-    return this.request('POST', path, { ...(json === undefined ? {} : { json }), ...(headers === undefined ? {} : { headers }) });
+    return this.request('POST', path, {
+      ...(json === undefined ? {} : { json }),
+      ...(headers === undefined ? {} : { headers }),
+    });
   }
 
   cookie(name: string): string | undefined {

@@ -14,7 +14,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `packages/server/src/main.ts` as its own OS process, as `npm start` would, and waits for /healthz. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+export async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';

@@ -1,18 +1,22 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createTestDatabase } from '@hero-onboarding/db/testing';
 import type { Database } from '@hero-onboarding/generated/onboarding';
 import { IdenfyProvider } from '@hero-onboarding/kyc';
 import { startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
+import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app';
-import { devLogCodeSender, type CodeSender } from '../../src/auth/code-sender';
+import { type CodeSender, devLogCodeSender } from '../../src/auth/code-sender';
 import { loadConfig, type ServerConfig } from '../../src/config';
 import type { AppDeps } from '../../src/context';
 import { createMemoryLogger } from '../../src/logger';
 import { HttpClient } from './http-client';
 
-export const IDENFY = { apiKey: 'test-idenfy-key', apiSecret: 'test-idenfy-secret', webhookSecret: 'test-idenfy-webhook-secret' };
+export const IDENFY = {
+  apiKey: 'test-idenfy-key',
+  apiSecret: 'test-idenfy-secret',
+  webhookSecret: 'test-idenfy-webhook-secret',
+};
 export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
 
@@ -22,7 +26,13 @@ export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
  * A real server on a free port, over a fresh migrated database, talking to the iDenfy simulator over
  * real HTTP (the simulator delivers its webhooks back to this server).
  */
-export async function startTestStack(options: { env?: Record<string, string>; codeSender?: CodeSender; database?: { url: string; db: Kysely<Database> } } = {}) {
+export async function startTestStack(
+  options: {
+    env?: Record<string, string>;
+    codeSender?: CodeSender;
+    database?: { url: string; db: Kysely<Database> };
+  } = {},
+) {
   const owned = options.database === undefined ? await createTestDatabase() : undefined;
   const db = (options.database?.db ?? owned?.db) as Kysely<Database>;
   const databaseUrl = options.database?.url ?? (owned?.url as string);
@@ -30,7 +40,11 @@ export async function startTestStack(options: { env?: Record<string, string>; co
   const simulator = await startIdenfySimulator({ ...IDENFY, webhookSecret, port: 0 });
   const logger = createMemoryLogger();
   let app: ReturnType<typeof createApp> | undefined;
-  const server = serve({ fetch: (req) => (app as ReturnType<typeof createApp>).fetch(req), port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: (req) => (app as ReturnType<typeof createApp>).fetch(req),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -49,8 +63,19 @@ export async function startTestStack(options: { env?: Record<string, string>; co
     TRUST_PROXY: 'true',
     ...options.env,
   });
-  const kycProvider = new IdenfyProvider({ ...IDENFY, webhookSecret, baseUrl: simulator.url, timeoutMs: config.idenfy.timeoutMs });
-  const deps: AppDeps = { db, config, logger, kycProvider, codeSender: options.codeSender ?? devLogCodeSender(logger) };
+  const kycProvider = new IdenfyProvider({
+    ...IDENFY,
+    webhookSecret,
+    baseUrl: simulator.url,
+    timeoutMs: config.idenfy.timeoutMs,
+  });
+  const deps: AppDeps = {
+    db,
+    config,
+    logger,
+    kycProvider,
+    codeSender: options.codeSender ?? devLogCodeSender(logger),
+  };
   app = createApp(deps);
 
   return {
@@ -64,8 +89,13 @@ export async function startTestStack(options: { env?: Record<string, string>; co
     client: () => new HttpClient(baseUrl),
     /** Signs a new client in through the HTTP routes (dev mode returns the code). */
     async signIn(email: string, client = new HttpClient(baseUrl)) {
-      const challenge = await client.post('/login/challenge', { email }, { 'x-forwarded-for': `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
-      if (challenge.status !== 200) throw new Error(`challenge failed: ${challenge.status} ${challenge.text}`);
+      const challenge = await client.post(
+        '/login/challenge',
+        { email },
+        { 'x-forwarded-for': `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+      );
+      if (challenge.status !== 200)
+        throw new Error(`challenge failed: ${challenge.status} ${challenge.text}`);
       const verified = await client.post('/login/verify', { email, code: challenge.json.dev_code });
       if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
       return { client, user: verified.json.user as { id: string; email: string; role: string } };
