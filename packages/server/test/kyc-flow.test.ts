@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
-import { startTestStack, type TestStack } from './support/stack';
+import { ADMIN_API_TOKEN, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -147,6 +147,32 @@ describe('KYC end to end over HTTP', () => {
     const statusCalls = stack.simulator.stats().statusCalls;
     await client.get('/kyc/return', { accept: 'text/html' });
     expect(stack.simulator.stats().statusCalls).toBe(statusCalls);
+  });
+
+  it('an admin reset fails the open session, so its late webhook cannot complete the user', async () => {
+    const { user, scanRef } = await signInAndStart(stack, 'admin-reset-open@example.com');
+    const reset = await stack
+      .client()
+      .post('/kyc/reset', { user_id: user.id }, { authorization: `Bearer ${ADMIN_API_TOKEN}` });
+    expect(reset.status).toBe(200);
+    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({
+      status: 'failed',
+      provider_status: 'RESET',
+    });
+    const late = await stack.simulator.complete(scanRef, { overall: 'APPROVED', final: true });
+    expect(late.map((d) => d.status)).toEqual([200]);
+    expect((await userRow(stack, user.id)).kyc_status).toBe('pending');
+  });
+
+  it('keeps auth tokens, emails and webhook bodies out of the log', async () => {
+    const { user, session, scanRef } = await signInAndStart(stack, 'quiet.person@example.com');
+    await stack.simulator.complete(scanRef, { overall: 'APPROVED', final: true });
+    expect((await userRow(stack, user.id)).kyc_status).toBe('completed');
+    const log = stack.logger.lines.join('\n');
+    expect(log).toContain(session.id); // the flow was logged...
+    expect(log).not.toContain(session.idenfy_auth_token as string); // ...without its secrets
+    expect(log).not.toContain('quiet.person@example.com');
+    expect(log).not.toContain('SIM0000000'); // the simulated document number in the webhook body
   });
 
   it('KYC routes need a signed-in user', async () => {
