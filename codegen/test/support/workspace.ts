@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,15 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const cli = join(repoRoot, 'codegen', 'src', 'cli.ts');
 
-/** A temp folder with a copy of the repository's schemas (and optionally generated/), removed by `dispose`. */
-export function tempWorkspace(options: { withGenerated?: boolean } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'codegen-test-'));
+/**
+ * A temp folder with a copy of the repository's schemas (and optionally generated/), removed by `dispose`.
+ * `importable` puts it under codegen/test/fixtures/out (inside the repo, so generated code resolves kysely;
+ * excluded from tsc and vitest) for tests that import what they generate.
+ */
+export function tempWorkspace(options: { withGenerated?: boolean; importable?: boolean } = {}) {
+  const base = options.importable ? join(repoRoot, 'codegen', 'test', 'fixtures', 'out') : tmpdir();
+  mkdirSync(base, { recursive: true });
+  const dir = mkdtempSync(join(base, 'codegen-test-'));
   cpSync(join(repoRoot, 'schemas'), join(dir, 'schemas'), { recursive: true });
   if (options.withGenerated) {
     cpSync(join(repoRoot, 'generated', 'onboarding'), join(dir, 'generated', 'onboarding'), { recursive: true });
