@@ -49,6 +49,11 @@ describe('parse + IR stages (in memory)', () => {
     expect(problems).toEqual(['bad.yaml:5:7 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']);
   });
 
+  it('hints at quoting an unquoted []T type', () => {
+    expect(one('      tags?: []str')).toEqual(['a.yaml:6:16 YAML syntax error: Unexpected scalar at node end (quote array types: "[]str")']);
+    expect(one('      tags?: "[]str"')).toEqual([]);
+  });
+
   it('reports an unknown type at the type, with a suggestion', () => {
     expect(one('      email: strng')).toEqual([
       "a.yaml:6:14 unknown type 'strng' (did you mean 'str'?); types are str, bool, i32, u32, i64, u64, f64, otime, json, []T, an enum or a rootobject",

@@ -27,7 +27,9 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
     return {
       problems: doc.errors.map((error) => {
         const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-        return problem({ file, line: pos.line, col: pos.col }, `YAML syntax error: ${firstLine(error.message)}`);
+        const source = text.split('\n')[pos.line - 1] ?? '';
+        const hint = /:\s*\[\][A-Za-z]/.test(source) ? ' (quote array types: "[]str")' : '';
+        return problem({ file, line: pos.line, col: pos.col }, `YAML syntax error: ${firstLine(error.message)}${hint}`);
       }),
     };
   }
