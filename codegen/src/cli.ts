@@ -15,7 +15,12 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args | string {
   const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-  const args: Args = { check: false, allowDestructive: false, schemasDir: resolve(root, 'schemas'), outDir: resolve(root, 'generated') };
+  const args: Args = {
+    check: false,
+    allowDestructive: false,
+    schemasDir: resolve(root, 'schemas'),
+    outDir: resolve(root, 'generated'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--check') args.check = true;
@@ -37,21 +42,33 @@ function main(argv: readonly string[]): number {
     console.error(args);
     return 2;
   }
-  const result = generate({ schemasDir: args.schemasDir, outDir: args.outDir, allowDestructive: args.allowDestructive });
+  const result = generate({
+    schemasDir: args.schemasDir,
+    outDir: args.outDir,
+    allowDestructive: args.allowDestructive,
+  });
   if (result.problems.length > 0) {
-    for (const p of result.problems) console.error(formatProblem(p, (file) => relative(process.cwd(), file) || file));
+    for (const p of result.problems)
+      console.error(formatProblem(p, (file) => relative(process.cwd(), file) || file));
     return 1;
   }
   const ms = Math.round(performance.now() - started);
   if (args.check) {
-    const differences = result.namespaces.flatMap((ns) => checkNamespace(resolve(args.outDir, ns.name), ns.files));
+    const differences = result.namespaces.flatMap((ns) =>
+      checkNamespace(resolve(args.outDir, ns.name), ns.files),
+    );
     if (differences.length > 0) {
-      for (const d of differences) console.error(d.replace(/^(\w+): (\S+)/, (_, kind, file) => `${kind}: ${relative(process.cwd(), file)}`));
+      for (const d of differences)
+        console.error(
+          d.replace(/^(\w+): (\S+)/, (_, kind, file) => `${kind}: ${relative(process.cwd(), file)}`),
+        );
       console.error(`generated code is out of date (${differences.length} file(s)); run npm run generate`);
       return 1;
     }
     const total = result.namespaces.reduce((n, ns) => n + ns.files.size, 0);
-    console.log(`check ok: ${total} files match the schemas (${result.namespaces.map((n) => n.name).join(', ')}) in ${ms} ms`);
+    console.log(
+      `check ok: ${total} files match the schemas (${result.namespaces.map((n) => n.name).join(', ')}) in ${ms} ms`,
+    );
     return 0;
   }
   const parts = result.namespaces.map((ns) => {
@@ -60,7 +77,9 @@ function main(argv: readonly string[]): number {
     return `${ns.name}: ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed${created}`;
   });
   const total = Math.round(performance.now() - started);
-  console.log(`generated ${relative(process.cwd(), args.outDir) || '.'} (${parts.join('; ') || 'no namespaces'}) in ${total} ms`);
+  console.log(
+    `generated ${relative(process.cwd(), args.outDir) || '.'} (${parts.join('; ') || 'no namespaces'}) in ${total} ms`,
+  );
   return 0;
 }
 

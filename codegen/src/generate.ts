@@ -39,7 +39,10 @@ export interface NamespaceResult {
  * The whole pipeline for one namespace, in memory: parse every file, build the IR, emit every output.
  * @example generateNamespace({ name: 'onboarding', sources, existing: { files: new Map() }, snapshotFile }, {})
  */
-export function generateNamespace(input: NamespaceInput, options: { allowDestructive?: boolean }): NamespaceResult {
+export function generateNamespace(
+  input: NamespaceInput,
+  options: { allowDestructive?: boolean },
+): NamespaceResult {
   const problems: Problem[] = [];
   const parsed: SchemaFileInput[] = [];
   for (const source of input.sources) {
@@ -56,7 +59,11 @@ export function generateNamespace(input: NamespaceInput, options: { allowDestruc
     snapshotFile: input.snapshotFile,
   });
   if (migrations.problems.length > 0) {
-    return { name: input.name, files: new Map(), problems: sortProblems(migrations.problems.map((p) => problem(p.at, p.message))) };
+    return {
+      name: input.name,
+      files: new Map(),
+      problems: sortProblems(migrations.problems.map((p) => problem(p.at, p.message))),
+    };
   }
   const validators = emitValidators(ns);
   const files = new Map<string, string>([
@@ -94,7 +101,10 @@ export interface GenerateResult {
 /** Reads every `<schemasDir>/<namespace>/*.yaml` and the existing migrations under `<outDir>/<namespace>/`. */
 export function generate(options: GenerateOptions): GenerateResult {
   if (!existsSync(options.schemasDir) || !statSync(options.schemasDir).isDirectory()) {
-    return { namespaces: [], problems: [problem({ file: options.schemasDir, line: 1, col: 1 }, 'schemas folder not found')] };
+    return {
+      namespaces: [],
+      problems: [problem({ file: options.schemasDir, line: 1, col: 1 }, 'schemas folder not found')],
+    };
   }
   const label = basename(options.schemasDir);
   const namespaces: NamespaceResult[] = [];

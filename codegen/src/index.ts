@@ -1,2 +1,9 @@
-export { generate, generateNamespace, type GenerateOptions, type GenerateResult, type NamespaceInput, type NamespaceResult } from './generate';
+export {
+  type GenerateOptions,
+  type GenerateResult,
+  generate,
+  generateNamespace,
+  type NamespaceInput,
+  type NamespaceResult,
+} from './generate';
 export { formatProblem, type Problem } from './problem';

@@ -23,13 +23,16 @@ function regenerate(allowDestructive = false): { problems: string[]; created?: s
   writeNamespace(join(ws.out, 'onboarding'), ns.files);
   return { problems: [], ...(ns.createdMigration ? { created: ns.createdMigration } : {}) };
 }
-const edit = (file: string, change: (text: string) => string) => writeFileSync(schema(file), change(readFileSync(schema(file), 'utf8')));
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(schema(file), change(readFileSync(schema(file), 'utf8')));
 
 beforeAll(async () => {
   expect(regenerate().created).toBe('0001_init.sql');
   t = await createTestDatabase({ migrationsDir });
   await sql`insert into users (email, display_name) values ('old@example.com', 'Old')`.execute(t.db);
-  await sql`insert into kyc_sessions (user_id, client_id, last_run_at) select id, 'c-1', now() from users`.execute(t.db);
+  await sql`insert into kyc_sessions (user_id, client_id, last_run_at) select id, 'c-1', now() from users`.execute(
+    t.db,
+  );
 });
 afterAll(async () => {
   await t?.destroy();
@@ -38,11 +41,31 @@ afterAll(async () => {
 
 describe('schema evolution over a populated database', () => {
   it('turns an optional field, a new enum value and a new rootobject into 0002, which applies and keeps the rows', async () => {
-    edit('user.yaml', (text) => addField(text, 'User', '      nickname?: { type: str, max: 40 }', '      score: { type: i32, default: 0, index: true }'));
-    edit('kyc.yaml', (text) => replaceLine(text, 'KycStatus: [pending, in_progress, completed, failed, expired]', '  KycStatus: [pending, in_progress, completed, failed, expired, on_hold]'));
+    edit('user.yaml', (text) =>
+      addField(
+        text,
+        'User',
+        '      nickname?: { type: str, max: 40 }',
+        '      score: { type: i32, default: 0, index: true }',
+      ),
+    );
+    edit('kyc.yaml', (text) =>
+      replaceLine(
+        text,
+        'KycStatus: [pending, in_progress, completed, failed, expired]',
+        '  KycStatus: [pending, in_progress, completed, failed, expired, on_hold]',
+      ),
+    );
     writeFileSync(
       schema('notes.yaml'),
-      ['rootobjects:', '  Note:', '    fields:', '      user_id: { type: User, on_delete: cascade }', '      body: str', ''].join('\n'),
+      [
+        'rootobjects:',
+        '  Note:',
+        '    fields:',
+        '      user_id: { type: User, on_delete: cascade }',
+        '      body: str',
+        '',
+      ].join('\n'),
     );
     const result = regenerate();
     expect(result.problems).toEqual([]);
@@ -52,12 +75,21 @@ describe('schema evolution over a populated database', () => {
     expect(sqlText).toContain('ALTER TABLE "users" ADD COLUMN "nickname" text;');
     expect(sqlText).toContain('ALTER TABLE "users" ADD COLUMN "score" integer NOT NULL DEFAULT 0;');
     expect(sqlText).toContain('ALTER TABLE "users" DROP CONSTRAINT "users_kyc_status_check";');
-    expect(sqlText).toContain(`ADD CONSTRAINT "kyc_sessions_status_check" CHECK ("status" IN ('pending', 'in_progress', 'completed', 'failed', 'expired', 'on_hold'))`);
+    expect(sqlText).toContain(
+      `ADD CONSTRAINT "kyc_sessions_status_check" CHECK ("status" IN ('pending', 'in_progress', 'completed', 'failed', 'expired', 'on_hold'))`,
+    );
     expect(sqlText).not.toMatch(/^\s*(BEGIN|COMMIT)\b/im);
     expect(await migrate(t.pool, { dir: migrationsDir })).toEqual([result.created]);
 
-    const users = await sql<{ email: string; display_name: string; nickname: null; score: number }>`select * from users`.execute(t.db);
-    expect(users.rows).toEqual([expect.objectContaining({ email: 'old@example.com', display_name: 'Old', nickname: null, score: 0 })]);
+    const users = await sql<{
+      email: string;
+      display_name: string;
+      nickname: null;
+      score: number;
+    }>`select * from users`.execute(t.db);
+    expect(users.rows).toEqual([
+      expect.objectContaining({ email: 'old@example.com', display_name: 'Old', nickname: null, score: 0 }),
+    ]);
     await sql`update kyc_sessions set status = 'on_hold'`.execute(t.db);
     await sql`insert into notes (user_id, body) select id, 'hello' from users`.execute(t.db);
     expect((await sql<{ n: number }>`select count(*)::int as n from notes`.execute(t.db)).rows[0]?.n).toBe(1);
@@ -69,14 +101,24 @@ describe('schema evolution over a populated database', () => {
     expect(regenerate().problems).toEqual([
       'User.locale is a new required field without a default, so the rows already in users would have no value: give it a default, or make it optional (locale?)',
     ]);
-    edit('user.yaml', (text) => replaceLine(text, 'locale: str', "      locale: { type: str, default: 'en' }"));
+    edit('user.yaml', (text) =>
+      replaceLine(text, 'locale: str', "      locale: { type: str, default: 'en' }"),
+    );
     expect(regenerate().created).toMatch(/^0003_add_users_locale\.sql$/);
   });
 
   it('refuses destructive edits naming rootobject.field, and emits them with --allow-destructive', async () => {
-    edit('user.yaml', (text) => replaceLine(text, 'nickname?: { type: str, max: 40 }', '      nickname?: { type: i64 }'));
+    edit('user.yaml', (text) =>
+      replaceLine(text, 'nickname?: { type: str, max: 40 }', '      nickname?: { type: i64 }'),
+    );
     edit('kyc.yaml', (text) => replaceLine(text, 'outcome?: str', ''));
-    edit('user.yaml', (text) => replaceLine(text, 'display_name?: { type: str, max: 200, pii: true }', '      display_name: { type: str, max: 200, pii: true }'));
+    edit('user.yaml', (text) =>
+      replaceLine(
+        text,
+        'display_name?: { type: str, max: 200, pii: true }',
+        '      display_name: { type: str, max: 200, pii: true }',
+      ),
+    );
     const before = readTree(migrationsDir);
     expect(regenerate().problems.sort()).toEqual([
       'User.display_name becomes required: SET NOT NULL fails while any row of users has no display_name; rerun with --allow-destructive to emit it',
@@ -89,17 +131,32 @@ describe('schema evolution over a populated database', () => {
     expect(allowed.problems).toEqual([]);
     const sqlText = readTree(migrationsDir).get(allowed.created ?? '') ?? '';
     expect(sqlText).toContain('ALTER TABLE "webhook_events" DROP COLUMN "outcome";');
-    expect(sqlText).toContain('ALTER TABLE "users" ALTER COLUMN "nickname" TYPE bigint USING "nickname"::bigint;');
+    expect(sqlText).toContain(
+      'ALTER TABLE "users" ALTER COLUMN "nickname" TYPE bigint USING "nickname"::bigint;',
+    );
     expect(sqlText).toContain('ALTER TABLE "users" DROP CONSTRAINT "users_nickname_check";');
     expect(sqlText).toContain('ALTER TABLE "users" ALTER COLUMN "display_name" SET NOT NULL;');
-    expect(await migrate(t.pool, { dir: migrationsDir })).toEqual(['0003_add_users_locale.sql', allowed.created]);
-    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'webhook_events'`.execute(t.db);
+    expect(await migrate(t.pool, { dir: migrationsDir })).toEqual([
+      '0003_add_users_locale.sql',
+      allowed.created,
+    ]);
+    const columns = await sql<{
+      column_name: string;
+    }>`select column_name from information_schema.columns where table_name = 'webhook_events'`.execute(t.db);
     expect(columns.rows.map((r) => r.column_name)).not.toContain('outcome');
-    expect((await sql<{ email: string }>`select email from users`.execute(t.db)).rows).toEqual([{ email: 'old@example.com' }]);
+    expect((await sql<{ email: string }>`select email from users`.execute(t.db)).rows).toEqual([
+      { email: 'old@example.com' },
+    ]);
   });
 
   it('removing an enum value is destructive', () => {
-    edit('kyc.yaml', (text) => replaceLine(text, 'KycStatus: [pending, in_progress, completed, failed, expired, on_hold]', '  KycStatus: [pending, in_progress, completed, failed, expired]'));
+    edit('kyc.yaml', (text) =>
+      replaceLine(
+        text,
+        'KycStatus: [pending, in_progress, completed, failed, expired, on_hold]',
+        '  KycStatus: [pending, in_progress, completed, failed, expired]',
+      ),
+    );
     expect(regenerate().problems.sort()).toEqual([
       'KycSession.status loses enum value(s) on_hold: rows of kyc_sessions that hold it would violate kyc_sessions_status_check; rerun with --allow-destructive to emit it',
       'User.kyc_status loses enum value(s) on_hold: rows of users that hold it would violate users_kyc_status_check; rerun with --allow-destructive to emit it',

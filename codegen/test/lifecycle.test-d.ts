@@ -15,9 +15,9 @@ describe('lifecycle types', () => {
   });
 
   it('compiles an allowed transition and rejects a disallowed one', () => {
-    expectTypeOf(kycSessionRepository.transitionStatus(db, id, 'pending', 'in_progress')).resolves.toEqualTypeOf<
-      Awaited<ReturnType<typeof kycSessionRepository.get>>
-    >();
+    expectTypeOf(
+      kycSessionRepository.transitionStatus(db, id, 'pending', 'in_progress'),
+    ).resolves.toEqualTypeOf<Awaited<ReturnType<typeof kycSessionRepository.get>>>();
     // @ts-expect-error completed is final: nothing may follow it
     kycSessionRepository.transitionStatus(db, id, 'completed', 'pending');
     // @ts-expect-error pending cannot jump to completed

@@ -2,9 +2,9 @@ import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testi
 import {
   canTransitionKycSessionStatus,
   type Database,
+  type KycStatus,
   kycSessionRepository,
   LifecycleError,
-  type KycStatus,
   userRepository,
 } from '@hero-onboarding/generated/onboarding';
 import type { Kysely, KyselyPlugin } from 'kysely';
@@ -32,7 +32,11 @@ let counter = 0;
 async function newSession() {
   counter++;
   const user = await userRepository.create(t.db, { email: `life${counter}@example.com` });
-  return kycSessionRepository.create(t.db, { user_id: user.id, client_id: `client-${counter}`, last_run_at: new Date() });
+  return kycSessionRepository.create(t.db, {
+    user_id: user.id,
+    client_id: `client-${counter}`,
+    last_run_at: new Date(),
+  });
 }
 
 describe('lifecycle transitions', () => {
@@ -43,23 +47,32 @@ describe('lifecycle transitions', () => {
     });
     expect(moved).toMatchObject({ status: 'in_progress', idenfy_auth_token: 'token' });
     expect(moved?.updated_at.getTime()).toBeGreaterThanOrEqual(session.updated_at.getTime());
-    expect(await kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress')).toBeUndefined();
+    expect(
+      await kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress'),
+    ).toBeUndefined();
   });
 
   it('a stale transition (row no longer in `from`) changes nothing', async () => {
     const session = await newSession();
     await kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress');
     await kycSessionRepository.transitionStatus(t.db, session.id, 'in_progress', 'completed');
-    const stale = await kycSessionRepository.transitionStatus(t.db, session.id, 'in_progress', 'expired', { provider_status: 'EXPIRED' });
+    const stale = await kycSessionRepository.transitionStatus(t.db, session.id, 'in_progress', 'expired', {
+      provider_status: 'EXPIRED',
+    });
     expect(stale).toBeUndefined();
-    expect(await kycSessionRepository.get(t.db, session.id)).toMatchObject({ status: 'completed', provider_status: null });
+    expect(await kycSessionRepository.get(t.db, session.id)).toMatchObject({
+      status: 'completed',
+      provider_status: null,
+    });
   });
 
   it('a disallowed pair throws LifecycleError before any SQL', async () => {
     const session = await newSession();
     const from: KycStatus = 'completed';
     const to = 'pending' as never;
-    const error = await kycSessionRepository.transitionStatus(noSql, session.id, from, to).catch((e: unknown) => e);
+    const error = await kycSessionRepository
+      .transitionStatus(noSql, session.id, from, to)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LifecycleError);
     expect(error).toMatchObject({ table: 'kyc_sessions', field: 'status', from: 'completed', to: 'pending' });
     expect(await kycSessionRepository.get(t.db, session.id)).toMatchObject({ status: 'pending' });
@@ -71,7 +84,9 @@ describe('lifecycle transitions', () => {
   it('refuses a patch that tries to set the lifecycle field itself', async () => {
     const session = await newSession();
     const patch = { status: 'completed' } as never;
-    await expect(kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress', patch)).rejects.toMatchObject({
+    await expect(
+      kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress', patch),
+    ).rejects.toMatchObject({
       errors: [{ field: 'status' }],
     });
     expect(await kycSessionRepository.get(t.db, session.id)).toMatchObject({ status: 'pending' });
@@ -81,7 +96,9 @@ describe('lifecycle transitions', () => {
     const session = await newSession();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress', { idenfy_auth_token: `token-${i}` }),
+        kycSessionRepository.transitionStatus(t.db, session.id, 'pending', 'in_progress', {
+          idenfy_auth_token: `token-${i}`,
+        }),
       ),
     );
     const winners = results.filter((row) => row !== undefined);

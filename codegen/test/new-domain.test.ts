@@ -71,7 +71,11 @@ describe('a brand-new domain file', () => {
       join(ws.dir, 'tsconfig.json'),
       JSON.stringify({ extends: join(repoRoot, 'tsconfig.base.json'), include: ['usage.ts', 'generated'] }),
     );
-    const tsc = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsc'), ['-p', join(ws.dir, 'tsconfig.json')], { encoding: 'utf8' });
+    const tsc = spawnSync(
+      join(repoRoot, 'node_modules', '.bin', 'tsc'),
+      ['-p', join(ws.dir, 'tsconfig.json')],
+      { encoding: 'utf8' },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -88,20 +92,37 @@ describe('a brand-new domain file', () => {
       reference: 'T-1',
       tags: ['billing', 'card'],
     });
-    expect(ticket).toMatchObject({ status: 'open', priority: 'normal', tags: ['billing', 'card'], answered_at: null });
+    expect(ticket).toMatchObject({
+      status: 'open',
+      priority: 'normal',
+      tags: ['billing', 'card'],
+      answered_at: null,
+    });
     expect((await ticketRepository.findByReference(db, 'T-1'))?.id).toBe(ticket.id);
-    const answered = await ticketRepository.transitionStatus(db, ticket.id, 'open', 'answered', { answered_at: new Date() });
+    const answered = await ticketRepository.transitionStatus(db, ticket.id, 'open', 'answered', {
+      answered_at: new Date(),
+    });
     expect(answered?.status).toBe('answered');
     expect(await ticketRepository.transitionStatus(db, ticket.id, 'open', 'answered')).toBeUndefined();
-    expect((await ticketRepository.list(db, { where: { status: 'answered', user_id: user.id } })).items).toHaveLength(1);
+    expect(
+      (await ticketRepository.list(db, { where: { status: 'answered', user_id: user.id } })).items,
+    ).toHaveLength(1);
     expect(await ticketRepository.count(db, { priority: 'high' })).toBe(0);
     await expect(
       ticketRepository.create(db, { user_id: user.id, subject: 'Again', body: 'x', reference: 'T-1' }),
     ).rejects.toBeInstanceOf(UniqueViolationError);
     await expect(
-      ticketRepository.create(db, { user_id: user.id, subject: 'No', body: 'x', reference: 'T-2', effort_minutes: 601 }),
+      ticketRepository.create(db, {
+        user_id: user.id,
+        subject: 'No',
+        body: 'x',
+        reference: 'T-2',
+        effort_minutes: 601,
+      }),
     ).rejects.toMatchObject({ errors: [{ field: 'subject' }, { field: 'effort_minutes' }] });
-    await expect(ticketRepository.update(db, ticket.id, { priority: 'urgent' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(ticketRepository.update(db, ticket.id, { priority: 'urgent' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(metadata.Ticket.piiFields).toEqual(['body']);
     expect(await userRepository.delete(db, user.id)).toBe(true);
     expect(await ticketRepository.get(db, ticket.id)).toBeUndefined();

@@ -3,8 +3,8 @@ import {
   type Database,
   ForeignKeyViolationError,
   guard,
-  kycSessionSpec,
   kycSessionRepository,
+  kycSessionSpec,
   NotFoundError,
   topUpRepository,
   UniqueViolationError,
@@ -27,13 +27,20 @@ const newUser = (email: string) => userRepository.create(t.db, { email });
 describe('generated repositories on PostgreSQL', () => {
   it('create applies defaults and get / getOrThrow read the row back', async () => {
     const user = await newUser('ada@example.com');
-    expect(user).toMatchObject({ email: 'ada@example.com', role: 'user', kyc_status: 'pending', display_name: null });
+    expect(user).toMatchObject({
+      email: 'ada@example.com',
+      role: 'user',
+      kyc_status: 'pending',
+      display_name: null,
+    });
     expect(user.created_at).toBeInstanceOf(Date);
     expect(await userRepository.get(t.db, user.id)).toEqual(user);
     expect(await userRepository.getOrThrow(t.db, user.id)).toEqual(user);
     expect(await userRepository.get(t.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
     expect(await userRepository.get(t.db, 'not-a-uuid')).toBeUndefined();
-    await expect(userRepository.getOrThrow(t.db, '00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      userRepository.getOrThrow(t.db, '00000000-0000-4000-8000-000000000000'),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('finds by every unique field', async () => {
@@ -56,7 +63,9 @@ describe('generated repositories on PostgreSQL', () => {
     const updated = await userRepository.update(t.db, user.id, { display_name: 'Linus', role: 'admin' });
     expect(updated).toMatchObject({ display_name: 'Linus', role: 'admin' });
     expect(updated?.updated_at.getTime()).toBeGreaterThan(Date.parse('2000-01-01T00:00:00Z'));
-    expect(await userRepository.update(t.db, '00000000-0000-4000-8000-000000000000', { role: 'user' })).toBeUndefined();
+    expect(
+      await userRepository.update(t.db, '00000000-0000-4000-8000-000000000000', { role: 'user' }),
+    ).toBeUndefined();
     await expect(userRepository.update(t.db, user.id, { role: 'root' as 'admin' })).rejects.toMatchObject({
       errors: [{ field: 'role', message: 'must be equal to one of the allowed values' }],
     });
@@ -79,14 +88,28 @@ describe('generated repositories on PostgreSQL', () => {
 
   it('maps foreign key violations (missing parent, restricted delete) to ForeignKeyViolationError', async () => {
     const missing = await topUpRepository
-      .create(t.db, { user_id: '00000000-0000-4000-8000-000000000000', provider: 'stripe', amount_cents: 100n, currency: 'EUR' })
+      .create(t.db, {
+        user_id: '00000000-0000-4000-8000-000000000000',
+        provider: 'stripe',
+        amount_cents: 100n,
+        currency: 'EUR',
+      })
       .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ForeignKeyViolationError);
     expect(missing).toMatchObject({ table: 'top_ups', field: 'user_id' });
     const user = await newUser('payer@example.com');
-    await topUpRepository.create(t.db, { user_id: user.id, provider: 'stripe', amount_cents: 100n, currency: 'EUR' });
+    await topUpRepository.create(t.db, {
+      user_id: user.id,
+      provider: 'stripe',
+      amount_cents: 100n,
+      currency: 'EUR',
+    });
     const restricted = await userRepository.delete(t.db, user.id).catch((e: unknown) => e);
-    expect(restricted).toMatchObject({ name: 'ForeignKeyViolationError', table: 'top_ups', field: 'user_id' });
+    expect(restricted).toMatchObject({
+      name: 'ForeignKeyViolationError',
+      table: 'top_ups',
+      field: 'user_id',
+    });
   });
 
   it('rejects invalid input before SQL, naming each field', async () => {
@@ -97,9 +120,14 @@ describe('generated repositories on PostgreSQL', () => {
     const fields = (error as ValidationError).errors.map((e) => e.field).sort();
     expect(fields).toEqual(['display_name', 'email', 'nickname']);
     expect(await userRepository.count(t.db)).toBe(0);
-    const missing = await topUpRepository.create(t.db, { provider: 'stripe' } as never).catch((e: unknown) => e);
+    const missing = await topUpRepository
+      .create(t.db, { provider: 'stripe' } as never)
+      .catch((e: unknown) => e);
     expect((missing as ValidationError).errors).toEqual(
-      expect.arrayContaining([{ field: 'user_id', message: 'is required' }, { field: 'amount_cents', message: 'is required' }]),
+      expect.arrayContaining([
+        { field: 'user_id', message: 'is required' },
+        { field: 'amount_cents', message: 'is required' },
+      ]),
     );
   });
 
@@ -121,10 +149,15 @@ describe('generated repositories on PostgreSQL', () => {
   it('translates a CHECK violation from the database into ValidationError naming the field', async () => {
     const user = await newUser('check@example.com');
     const error = await guard(kycSessionSpec, () =>
-      sql`insert into kyc_sessions (user_id, client_id, last_run_at, status) values (${user.id}, 'c', now(), 'bogus')`.execute(t.db),
+      sql`insert into kyc_sessions (user_id, client_id, last_run_at, status) values (${user.id}, 'c', now(), 'bogus')`.execute(
+        t.db,
+      ),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ table: 'kyc_sessions', errors: [{ field: 'status', message: 'violates its check constraint' }] });
+    expect(error).toMatchObject({
+      table: 'kyc_sessions',
+      errors: [{ field: 'status', message: 'violates its check constraint' }],
+    });
   });
 
   it('works inside a caller transaction: rolled back rows are gone', async () => {
@@ -142,37 +175,71 @@ describe('generated repositories on PostgreSQL', () => {
   });
 
   it('lists with filters, ordering and IS NULL', async () => {
-    const a = await userRepository.create(t.db, { email: 'a@example.com', role: 'admin', display_name: 'Alpha' });
+    const a = await userRepository.create(t.db, {
+      email: 'a@example.com',
+      role: 'admin',
+      display_name: 'Alpha',
+    });
     const b = await userRepository.create(t.db, { email: 'b@example.com', kyc_status: 'completed' });
     const c = await userRepository.create(t.db, { email: 'c@other.org' });
     const ids = (page: { items: { id: string }[] }) => page.items.map((row) => row.id);
     expect(ids(await userRepository.list(t.db, { where: { role: 'admin' } }))).toEqual([a.id]);
-    expect(ids(await userRepository.list(t.db, { where: { kyc_status: { in: ['completed', 'failed'] } } }))).toEqual([b.id]);
-    expect(ids(await userRepository.list(t.db, { where: { email: { contains: 'EXAMPLE' } }, orderBy: 'email', direction: 'asc' }))).toEqual([
-      a.id,
-      b.id,
-    ]);
+    expect(
+      ids(await userRepository.list(t.db, { where: { kyc_status: { in: ['completed', 'failed'] } } })),
+    ).toEqual([b.id]);
+    expect(
+      ids(
+        await userRepository.list(t.db, {
+          where: { email: { contains: 'EXAMPLE' } },
+          orderBy: 'email',
+          direction: 'asc',
+        }),
+      ),
+    ).toEqual([a.id, b.id]);
     expect(ids(await userRepository.list(t.db, { where: { email: { contains: '%' } } }))).toEqual([]);
-    expect(ids(await userRepository.list(t.db, { orderBy: 'email', direction: 'desc' }))).toEqual([c.id, b.id, a.id]);
-    expect(ids(await userRepository.list(t.db, { where: { id: { in: [a.id, c.id] } }, orderBy: 'email', direction: 'asc' }))).toEqual([
-      a.id,
+    expect(ids(await userRepository.list(t.db, { orderBy: 'email', direction: 'desc' }))).toEqual([
       c.id,
+      b.id,
+      a.id,
     ]);
+    expect(
+      ids(
+        await userRepository.list(t.db, {
+          where: { id: { in: [a.id, c.id] } },
+          orderBy: 'email',
+          direction: 'asc',
+        }),
+      ),
+    ).toEqual([a.id, c.id]);
     expect(await userRepository.count(t.db)).toBe(3);
     expect(await userRepository.count(t.db, { role: 'user' })).toBe(2);
-    expect(await userRepository.count(t.db, { created_at: { gte: new Date(Date.now() - 3_600_000) } })).toBe(3);
+    expect(await userRepository.count(t.db, { created_at: { gte: new Date(Date.now() - 3_600_000) } })).toBe(
+      3,
+    );
     expect(await userRepository.count(t.db, { kyc_status: { in: [] } })).toBe(0);
-    const session = await kycSessionRepository.create(t.db, { user_id: a.id, client_id: 'x', last_run_at: new Date() });
-    expect(ids(await kycSessionRepository.list(t.db, { where: { idenfy_scan_ref: null } }))).toEqual([session.id]);
-    await expect(userRepository.list(t.db, { where: { display_name: 'Alpha' } as never })).rejects.toMatchObject({
+    const session = await kycSessionRepository.create(t.db, {
+      user_id: a.id,
+      client_id: 'x',
+      last_run_at: new Date(),
+    });
+    expect(ids(await kycSessionRepository.list(t.db, { where: { idenfy_scan_ref: null } }))).toEqual([
+      session.id,
+    ]);
+    await expect(
+      userRepository.list(t.db, { where: { display_name: 'Alpha' } as never }),
+    ).rejects.toMatchObject({
       errors: [{ field: 'display_name', message: 'cannot be filtered on' }],
     });
-    await expect(userRepository.list(t.db, { cursor: 'garbage' })).rejects.toMatchObject({ errors: [{ field: 'cursor' }] });
+    await expect(userRepository.list(t.db, { cursor: 'garbage' })).rejects.toMatchObject({
+      errors: [{ field: 'cursor' }],
+    });
   });
 
   it('paginates with a keyset cursor that stays stable while rows are inserted between pages', async () => {
     // One statement: every row shares created_at, so only the id tie-break orders them.
-    await sql`insert into users (email) select 'bulk' || g || '@example.com' from generate_series(1, 25) g`.execute(t.db);
+    await sql`insert into users (email) select 'bulk' || g || '@example.com' from generate_series(1, 25) g`.execute(
+      t.db,
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -208,6 +275,10 @@ describe('generated repositories on PostgreSQL', () => {
       ('m3@example.com', '2024-01-01T00:00:00.123000Z')`.execute(t.db);
     const first = await userRepository.list(t.db, { limit: 1 });
     const rest = await userRepository.list(t.db, { limit: 5, cursor: first.nextCursor });
-    expect([...first.items, ...rest.items].map((row) => row.email)).toEqual(['m1@example.com', 'm2@example.com', 'm3@example.com']);
+    expect([...first.items, ...rest.items].map((row) => row.email)).toEqual([
+      'm1@example.com',
+      'm2@example.com',
+      'm3@example.com',
+    ]);
   });
 });

@@ -26,7 +26,16 @@ const kyc = yaml(
 );
 
 const one = (...fieldLines: string[]) =>
-  compile({ 'a.yaml': yaml('enums:', '  Color: [red, green]', 'rootobjects:', '  Thing:', '    fields:', ...fieldLines) }).problems;
+  compile({
+    'a.yaml': yaml(
+      'enums:',
+      '  Color: [red, green]',
+      'rootobjects:',
+      '  Thing:',
+      '    fields:',
+      ...fieldLines,
+    ),
+  }).problems;
 
 describe('parse + IR stages (in memory)', () => {
   it('resolves references across files of one namespace', () => {
@@ -45,12 +54,18 @@ describe('parse + IR stages (in memory)', () => {
   });
 
   it('reports a YAML syntax error with its position', () => {
-    const problems = compile({ 'bad.yaml': yaml('rootobjects:', '  User:', '    fields:', '      email: [str', '      name: str') }).problems;
-    expect(problems).toEqual(['bad.yaml:5:7 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    const problems = compile({
+      'bad.yaml': yaml('rootobjects:', '  User:', '    fields:', '      email: [str', '      name: str'),
+    }).problems;
+    expect(problems).toEqual([
+      'bad.yaml:5:7 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
   });
 
   it('hints at quoting an unquoted []T type', () => {
-    expect(one('      tags?: []str')).toEqual(['a.yaml:6:16 YAML syntax error: Unexpected scalar at node end (quote array types: "[]str")']);
+    expect(one('      tags?: []str')).toEqual([
+      'a.yaml:6:16 YAML syntax error: Unexpected scalar at node end (quote array types: "[]str")',
+    ]);
     expect(one('      tags?: "[]str"')).toEqual([]);
   });
 
@@ -58,30 +73,44 @@ describe('parse + IR stages (in memory)', () => {
     expect(one('      email: strng')).toEqual([
       "a.yaml:6:14 unknown type 'strng' (did you mean 'str'?); types are str, bool, i32, u32, i64, u64, f64, otime, json, []T, an enum or a rootobject",
     ]);
-    expect(one('      name: { type: string }')).toEqual([expect.stringMatching(/^a\.yaml:6:21 unknown type 'string' \(did you mean 'str'\?\)/)]);
+    expect(one('      name: { type: string }')).toEqual([
+      expect.stringMatching(/^a\.yaml:6:21 unknown type 'string' \(did you mean 'str'\?\)/),
+    ]);
   });
 
   it('reports a dangling reference', () => {
     expect(one('      owner: Usr')).toEqual([
       "a.yaml:6:14 dangling reference 'Usr': no rootobject or enum of that name in any schema of namespace test",
     ]);
-    expect(compile({ 'user.yaml': user, 'kyc.yaml': kyc.replace('user_id: User', 'user_id: Users') }).problems).toEqual([
+    expect(
+      compile({ 'user.yaml': user, 'kyc.yaml': kyc.replace('user_id: User', 'user_id: Users') }).problems,
+    ).toEqual([
       "kyc.yaml:6:16 dangling reference 'Users': no rootobject or enum of that name in any schema of namespace test (did you mean 'User'?)",
     ]);
   });
 
   it('reports a duplicate field, including name next to name?', () => {
-    expect(one('      name: str', '      name?: str')).toEqual(["a.yaml:7:7 duplicate field 'name?' in Thing: 'name' is already declared"]);
-    expect(one('      name: str', '      name: i32')).toEqual(["a.yaml:7:7 duplicate field 'name' in Thing: 'name' is already declared"]);
+    expect(one('      name: str', '      name?: str')).toEqual([
+      "a.yaml:7:7 duplicate field 'name?' in Thing: 'name' is already declared",
+    ]);
+    expect(one('      name: str', '      name: i32')).toEqual([
+      "a.yaml:7:7 duplicate field 'name' in Thing: 'name' is already declared",
+    ]);
   });
 
   it('reports bad defaults: wrong type, not an enum value, out of range', () => {
     expect(one('      color: { type: Color, default: blue }')).toEqual([
       'a.yaml:6:38 Thing.color: bad default "blue": not a value of Color (red, green)',
     ]);
-    expect(one('      count: { type: u32, default: -1 }')).toEqual(['a.yaml:6:36 Thing.count: bad default -1: out of range for u32']);
-    expect(one("      flag: { type: bool, default: 'yes' }")).toEqual(['a.yaml:6:36 Thing.flag: bad default "yes": expected true or false']);
-    expect(one('      name: { type: str, max: 2, default: abc }')).toEqual(['a.yaml:6:43 Thing.name: bad default: longer than max 2']);
+    expect(one('      count: { type: u32, default: -1 }')).toEqual([
+      'a.yaml:6:36 Thing.count: bad default -1: out of range for u32',
+    ]);
+    expect(one("      flag: { type: bool, default: 'yes' }")).toEqual([
+      'a.yaml:6:36 Thing.flag: bad default "yes": expected true or false',
+    ]);
+    expect(one('      name: { type: str, max: 2, default: abc }')).toEqual([
+      'a.yaml:6:43 Thing.name: bad default: longer than max 2',
+    ]);
     expect(one('      big: { type: i64, default: 9223372036854775808 }')).toEqual([
       'a.yaml:6:34 Thing.big: bad default 9223372036854775808: out of range for i64',
     ]);
@@ -99,7 +128,15 @@ describe('parse + IR stages (in memory)', () => {
     expect(one('      name:', '        type: str', '        lifecycle:', '          a: [b]')).toEqual([
       'a.yaml:8:9 Thing.name: a lifecycle needs a field typed by an enum',
     ]);
-    expect(one('      color:', '        type: Color', '        lifecycle:', '          red: [blue]', '          pink: [red]')).toEqual([
+    expect(
+      one(
+        '      color:',
+        '        type: Color',
+        '        lifecycle:',
+        '          red: [blue]',
+        '          pink: [red]',
+      ),
+    ).toEqual([
       "a.yaml:9:17 Thing.color: lifecycle state 'blue' is not a value of Color (red, green)",
       "a.yaml:10:11 Thing.color: lifecycle state 'pink' is not a value of Color (red, green)",
     ]);
@@ -113,11 +150,20 @@ describe('parse + IR stages (in memory)', () => {
       "a.yaml:6:26 unknown key 'uniqe' in field name (did you mean 'unique'?); allowed: type, unique, index, default, doc, format, min, max, pii, on_delete, lifecycle",
     ]);
     // An unquoted comma inside a flow-mapping doc splits it into a bogus key.
-    expect(one('      tags: { type: json, doc: Tags, kept for admins. }')[0]).toMatch(/^a\.yaml:6:38 unknown key 'kept for admins\.' in field tags/);
+    expect(one('      tags: { type: json, doc: Tags, kept for admins. }')[0]).toMatch(
+      /^a\.yaml:6:38 unknown key 'kept for admins\.' in field tags/,
+    );
   });
 
   it('reports duplicate rootobjects and enums across files', () => {
-    const again = yaml('enums:', '  KycStatus: [a]', 'rootobjects:', '  User:', '    fields:', '      x: str');
+    const again = yaml(
+      'enums:',
+      '  KycStatus: [a]',
+      'rootobjects:',
+      '  User:',
+      '    fields:',
+      '      x: str',
+    );
     expect(compile({ 'user.yaml': user, 'kyc.yaml': kyc, 'z.yaml': again }).problems).toEqual([
       'z.yaml:2:3 enum KycStatus is declared twice: first at kyc.yaml:2:3',
       'z.yaml:4:3 rootobject User is declared twice: first at user.yaml:4:3',
@@ -125,17 +171,25 @@ describe('parse + IR stages (in memory)', () => {
   });
 
   it('reports bad identifiers', () => {
-    expect(one('      Email: str')).toEqual(["a.yaml:6:7 bad field name 'Email': use snake_case (a-z, 0-9, _), optionally ending in ?"]);
-    expect(compile({ 'b.yaml': yaml('rootobjects:', '  user_profile:', '    fields:', '      x: str') }).problems).toEqual([
+    expect(one('      Email: str')).toEqual([
+      "a.yaml:6:7 bad field name 'Email': use snake_case (a-z, 0-9, _), optionally ending in ?",
+    ]);
+    expect(
+      compile({ 'b.yaml': yaml('rootobjects:', '  user_profile:', '    fields:', '      x: str') }).problems,
+    ).toEqual([
       "b.yaml:2:3 bad rootobject name 'user_profile': use PascalCase letters and digits, e.g. KycSession",
     ]);
   });
 
   it('checks option/type combinations', () => {
-    expect(one('      n: { type: i32, format: email }')).toEqual(['a.yaml:6:31 Thing.n: format applies to str fields only']);
+    expect(one('      n: { type: i32, format: email }')).toEqual([
+      'a.yaml:6:31 Thing.n: format applies to str fields only',
+    ]);
     expect(one('      owner: { type: Thing, on_delete: set_null }')).toEqual([
       'a.yaml:6:40 Thing.owner: on_delete: set_null needs an optional field (owner?)',
     ]);
-    expect(one('      n: { type: str, min: 5, max: 2 }')).toEqual(['a.yaml:6:28 Thing.n: min 5 is greater than max 2']);
+    expect(one('      n: { type: str, min: 5, max: 2 }')).toEqual([
+      'a.yaml:6:28 Thing.n: min 5 is greater than max 2',
+    ]);
   });
 });

@@ -1,6 +1,16 @@
 import type { FieldNode, FieldType, RootObjectNode } from '../ir';
 
-export type ColumnKind = 'text' | 'uuid' | 'enum' | 'bool' | 'int' | 'float' | 'bigint' | 'time' | 'json' | 'array';
+export type ColumnKind =
+  | 'text'
+  | 'uuid'
+  | 'enum'
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'bigint'
+  | 'time'
+  | 'json'
+  | 'array';
 
 /** A table column as the emitters see it: generated (id, created_at, updated_at) or from a field. */
 export interface Column {
@@ -17,8 +27,26 @@ export interface Column {
   readonly order: boolean;
 }
 
-const ID: Column = { name: 'id', kind: 'uuid', nullable: false, hasDefault: true, unique: false, index: false, filter: true, order: false };
-const stamp = (name: string): Column => ({ name, kind: 'time', nullable: false, hasDefault: true, unique: false, index: false, filter: true, order: true });
+const ID: Column = {
+  name: 'id',
+  kind: 'uuid',
+  nullable: false,
+  hasDefault: true,
+  unique: false,
+  index: false,
+  filter: true,
+  order: false,
+};
+const stamp = (name: string): Column => ({
+  name,
+  kind: 'time',
+  nullable: false,
+  hasDefault: true,
+  unique: false,
+  index: false,
+  filter: true,
+  order: true,
+});
 
 /** id, the declared fields in order, created_at, updated_at. */
 export function columnsOf(root: RootObjectNode): Column[] {
@@ -45,18 +73,30 @@ function fieldColumn(field: FieldNode): Column {
 
 export function kindOf(type: FieldType): ColumnKind {
   switch (type.kind) {
-    case 'enum': return 'enum';
-    case 'ref': return 'uuid';
-    case 'array': return 'array';
+    case 'enum':
+      return 'enum';
+    case 'ref':
+      return 'uuid';
+    case 'array':
+      return 'array';
     case 'scalar':
       switch (type.name) {
-        case 'str': return 'text';
-        case 'bool': return 'bool';
-        case 'i32': case 'u32': return 'int';
-        case 'i64': case 'u64': return 'bigint';
-        case 'f64': return 'float';
-        case 'otime': return 'time';
-        case 'json': return 'json';
+        case 'str':
+          return 'text';
+        case 'bool':
+          return 'bool';
+        case 'i32':
+        case 'u32':
+          return 'int';
+        case 'i64':
+        case 'u64':
+          return 'bigint';
+        case 'f64':
+          return 'float';
+        case 'otime':
+          return 'time';
+        case 'json':
+          return 'json';
       }
   }
 }
@@ -64,8 +104,10 @@ export function kindOf(type: FieldType): ColumnKind {
 /** The TypeScript types a column reads as and accepts on insert/update (before nullability). */
 export function tsTypes(type: FieldType): { select: string; write: string } {
   switch (type.kind) {
-    case 'enum': return { select: type.name, write: type.name };
-    case 'ref': return { select: 'string', write: 'string' };
+    case 'enum':
+      return { select: type.name, write: type.name };
+    case 'ref':
+      return { select: 'string', write: 'string' };
     case 'array': {
       const inner = tsTypes(type.of);
       const wrap = (t: string) => (t.includes(' ') ? `(${t})[]` : `${t}[]`);
@@ -73,12 +115,21 @@ export function tsTypes(type: FieldType): { select: string; write: string } {
     }
     case 'scalar':
       switch (type.name) {
-        case 'str': return { select: 'string', write: 'string' };
-        case 'bool': return { select: 'boolean', write: 'boolean' };
-        case 'i32': case 'u32': case 'f64': return { select: 'number', write: 'number' };
-        case 'i64': case 'u64': return { select: 'string', write: 'string | bigint' };
-        case 'otime': return { select: 'Date', write: 'Date' };
-        case 'json': return { select: 'unknown', write: 'unknown' };
+        case 'str':
+          return { select: 'string', write: 'string' };
+        case 'bool':
+          return { select: 'boolean', write: 'boolean' };
+        case 'i32':
+        case 'u32':
+        case 'f64':
+          return { select: 'number', write: 'number' };
+        case 'i64':
+        case 'u64':
+          return { select: 'string', write: 'string | bigint' };
+        case 'otime':
+          return { select: 'Date', write: 'Date' };
+        case 'json':
+          return { select: 'unknown', write: 'unknown' };
       }
   }
 }

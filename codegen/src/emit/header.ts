@@ -18,5 +18,9 @@ export function header(source: string, comment: '//' | '--' = '//'): string {
 
 /** True for files this generator wrote, so stale ones can be removed and hand-written ones never are. */
 export function isGenerated(content: string): boolean {
-  return content.startsWith(`// ${PREFIX}`) || content.startsWith(`-- ${PREFIX}`) || content.includes(`"generatedBy": "${GENERATOR}`);
+  return (
+    content.startsWith(`// ${PREFIX}`) ||
+    content.startsWith(`-- ${PREFIX}`) ||
+    content.includes(`"generatedBy": "${GENERATOR}`)
+  );
 }

@@ -15,7 +15,7 @@ export function emitIndex(ns: NamespaceNode): string {
     "export * from './types';",
     "export * from './validate';",
     '',
-    '/** Absolute path of this namespace\'s SQL migrations, applied in name order. */',
+    "/** Absolute path of this namespace's SQL migrations, applied in name order. */",
     "export const migrationsDir: string = fileURLToPath(new URL('./migrations', import.meta.url));",
     '',
   ].join('\n');

@@ -62,7 +62,11 @@ function fieldSchema(field: FieldNode, enums: Enums): JsonSchema {
   return withNull;
 }
 
-function typeSchema(type: FieldType, field: Pick<FieldNode, 'min' | 'max' | 'format'>, enums: Enums): JsonSchema {
+function typeSchema(
+  type: FieldType,
+  field: Pick<FieldNode, 'min' | 'max' | 'format'>,
+  enums: Enums,
+): JsonSchema {
   const bounds = (minKey: string, maxKey: string): JsonSchema => ({
     ...(field.min === undefined ? {} : { [minKey]: field.min }),
     ...(field.max === undefined ? {} : { [maxKey]: field.max }),
@@ -77,7 +81,11 @@ function typeSchema(type: FieldType, field: Pick<FieldNode, 'min' | 'max' | 'for
     case 'scalar':
       switch (type.name) {
         case 'str':
-          return { type: 'string', ...bounds('minLength', 'maxLength'), ...(field.format ? { format: field.format } : {}) };
+          return {
+            type: 'string',
+            ...bounds('minLength', 'maxLength'),
+            ...(field.format ? { format: field.format } : {}),
+          };
         case 'bool':
           return { type: 'boolean' };
         case 'f64':
@@ -103,7 +111,9 @@ function typeSchema(type: FieldType, field: Pick<FieldNode, 'min' | 'max' | 'for
 function bigintRule(field: FieldNode): BigintRule[] {
   if (field.type.kind !== 'scalar' || (field.type.name !== 'i64' && field.type.name !== 'u64')) return [];
   const range = integerRange(field.type.name);
-  const min = field.min === undefined ? range.min : BigInt(field.min) > range.min ? BigInt(field.min) : range.min;
-  const max = field.max === undefined ? range.max : BigInt(field.max) < range.max ? BigInt(field.max) : range.max;
+  const min =
+    field.min === undefined ? range.min : BigInt(field.min) > range.min ? BigInt(field.min) : range.min;
+  const max =
+    field.max === undefined ? range.max : BigInt(field.max) < range.max ? BigInt(field.max) : range.max;
   return [{ field: field.name, min, max }];
 }

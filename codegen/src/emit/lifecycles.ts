@@ -17,7 +17,9 @@ export function lifecycleFields(root: RootObjectNode): LifecycleField[] {
   return root.fields.flatMap((field) => {
     if (field.lifecycle === undefined || field.type.kind !== 'enum') return [];
     const pascal = `${root.name}${pascalCase(field.name)}`;
-    return [{ root, field, enumName: field.type.name, pascal, base: pascal[0]?.toLowerCase() + pascal.slice(1) }];
+    return [
+      { root, field, enumName: field.type.name, pascal, base: pascal[0]?.toLowerCase() + pascal.slice(1) },
+    ];
   });
 }
 

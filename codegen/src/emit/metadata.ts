@@ -26,7 +26,14 @@ export function emitMetadata(ns: NamespaceNode): string {
         columnsOf(root).map((c) => {
           const f = c.field;
           if (f === undefined) {
-            const info = { type: c.kind === 'uuid' ? 'uuid' : 'otime', optional: false, unique: c.name === 'id', index: c.name === 'id', pii: false, generated: true };
+            const info = {
+              type: c.kind === 'uuid' ? 'uuid' : 'otime',
+              optional: false,
+              unique: c.name === 'id',
+              index: c.name === 'id',
+              pii: false,
+              generated: true,
+            };
             return [c.name, info];
           }
           const info = {
@@ -45,10 +52,15 @@ export function emitMetadata(ns: NamespaceNode): string {
         }),
       );
       const piiFields = root.fields.filter((f) => f.pii).map((f) => f.name);
-      return [root.name, { table: root.table, file: root.file, ...(root.doc ? { doc: root.doc } : {}), piiFields, fields }];
+      return [
+        root.name,
+        { table: root.table, file: root.file, ...(root.doc ? { doc: root.doc } : {}), piiFields, fields },
+      ];
     }),
   );
-  const pii = Object.fromEntries(ns.rootobjects.map((r) => [r.table, r.fields.filter((f) => f.pii).map((f) => f.name)]));
+  const pii = Object.fromEntries(
+    ns.rootobjects.map((r) => [r.table, r.fields.filter((f) => f.pii).map((f) => f.name)]),
+  );
   return [
     header(sourceLabel(ns.files)),
     `/** Per rootobject: its table, its fields (type, optional, unique, index, pii) and which of them are personal data. */`,

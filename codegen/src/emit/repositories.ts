@@ -7,7 +7,9 @@ import { quote, tsLiteral } from './literal';
 
 /** repositories/<kebab>.ts for every rootobject. */
 export function emitRepositories(ns: NamespaceNode): Map<string, string> {
-  return new Map(ns.rootobjects.map((root) => [`repositories/${kebabCase(root.name)}.ts`, emitRepository(root)]));
+  return new Map(
+    ns.rootobjects.map((root) => [`repositories/${kebabCase(root.name)}.ts`, emitRepository(root)]),
+  );
 }
 
 function emitRepository(root: RootObjectNode): string {
@@ -15,12 +17,32 @@ function emitRepository(root: RootObjectNode): string {
   const columns = columnsOf(root);
   const lifecycles = lifecycleFields(root);
   const t = quote(root.table);
-  const enumTypes = [...new Set(columns.flatMap((c) => (c.filter && c.field?.type.kind === 'enum' ? [c.field.type.name] : [])))];
+  const enumTypes = [
+    ...new Set(
+      columns.flatMap((c) => (c.filter && c.field?.type.kind === 'enum' ? [c.field.type.name] : [])),
+    ),
+  ];
   const lifecycleEnums = lifecycles.map((l) => l.enumName);
-  const typeImports = [...new Set(['Database', n.row, n.insert, n.patch, n.update, ...enumTypes, ...lifecycleEnums])].sort();
+  const typeImports = [
+    ...new Set(['Database', n.row, n.insert, n.patch, n.update, ...enumTypes, ...lifecycleEnums]),
+  ].sort();
   const filters = columns.filter((c) => c.filter);
-  const runtime = ['countRows', 'type Eq', 'guard', 'isUuid', 'type ListOptions', 'listRows', 'NotFoundError', 'type Page', 'type TableSpec', 'toDbValues', 'toJsonForm', 'ValidationError'];
-  if (filters.some((c) => ['int', 'float', 'bigint', 'time'].includes(c.kind))) runtime.push('type RangeFilter');
+  const runtime = [
+    'countRows',
+    'type Eq',
+    'guard',
+    'isUuid',
+    'type ListOptions',
+    'listRows',
+    'NotFoundError',
+    'type Page',
+    'type TableSpec',
+    'toDbValues',
+    'toJsonForm',
+    'ValidationError',
+  ];
+  if (filters.some((c) => ['int', 'float', 'bigint', 'time'].includes(c.kind)))
+    runtime.push('type RangeFilter');
   if (filters.some((c) => c.kind === 'text')) runtime.push('type TextFilter');
   if (lifecycles.length > 0) runtime.push('LifecycleError', 'rejectKeys');
   const specColumns = tsLiteral(Object.fromEntries(columns.map((c) => [c.name, columnSpec(c)])), '  ');
@@ -28,7 +50,9 @@ function emitRepository(root: RootObjectNode): string {
     header(root.file),
     `import { type Kysely, sql } from 'kysely';`,
     ...(lifecycles.length > 0
-      ? [`import { ${lifecycles.flatMap((l) => [`canTransition${l.pascal}`, `type ${l.pascal}Next`]).join(', ')} } from '../lifecycles';`]
+      ? [
+          `import { ${lifecycles.flatMap((l) => [`canTransition${l.pascal}`, `type ${l.pascal}Next`]).join(', ')} } from '../lifecycles';`,
+        ]
       : []),
     `import { constraintFields } from '../metadata';`,
     `import { ${runtime.sort((a, b) => bare(a).localeCompare(bare(b))).join(', ')} } from '../runtime';`,
@@ -47,7 +71,10 @@ function emitRepository(root: RootObjectNode): string {
     ...filters.map((c) => `  ${c.name}?: ${filterType(c)} | undefined;`),
     '}',
     '',
-    `export type ${n.orderBy} = ${columns.filter((c) => c.order).map((c) => quote(c.name)).join(' | ')};`,
+    `export type ${n.orderBy} = ${columns
+      .filter((c) => c.order)
+      .map((c) => quote(c.name))
+      .join(' | ')};`,
     '',
     `async function create(db: Kysely<Database>, input: ${n.insert}): Promise<${n.row}> {`,
     `  const checked = validate${n.insert}(toJsonForm(${n.spec}, input));`,
@@ -119,7 +146,14 @@ function bare(name: string): string {
 
 function findBy(root: RootObjectNode, c: Column): string[] {
   const n = namesOf(root);
-  const valueType = c.kind === 'bigint' ? 'string | bigint' : c.kind === 'uuid' ? 'string' : (c.field?.type.kind === 'enum' ? c.field.type.name : tsScalar(c));
+  const valueType =
+    c.kind === 'bigint'
+      ? 'string | bigint'
+      : c.kind === 'uuid'
+        ? 'string'
+        : c.field?.type.kind === 'enum'
+          ? c.field.type.name
+          : tsScalar(c);
   const convert = c.kind === 'bigint' ? 'String(value)' : 'value';
   return [
     `async function findBy${pascalCase(c.name)}(db: Kysely<Database>, value: ${valueType}): Promise<${n.row} | undefined> {`,
@@ -166,15 +200,26 @@ function transition(root: RootObjectNode, field: string, enumName: string, pasca
 }
 
 function columnSpec(c: Column): Record<string, unknown> {
-  return { kind: c.kind, nullable: c.nullable, filter: c.filter, order: c.order, ...(c.element ? { element: c.element } : {}) };
+  return {
+    kind: c.kind,
+    nullable: c.nullable,
+    filter: c.filter,
+    order: c.order,
+    ...(c.element ? { element: c.element } : {}),
+  };
 }
 
 function tsScalar(c: Column): string {
   switch (c.kind) {
-    case 'int': case 'float': return 'number';
-    case 'bool': return 'boolean';
-    case 'time': return 'Date';
-    default: return 'string';
+    case 'int':
+    case 'float':
+      return 'number';
+    case 'bool':
+      return 'boolean';
+    case 'time':
+      return 'Date';
+    default:
+      return 'string';
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { header, sourceLabel } from './header';
 import type { NamespaceNode } from '../ir';
+import { header, sourceLabel } from './header';
 
 const template = readFileSync(new URL('./runtime/template.ts', import.meta.url), 'utf8');
 

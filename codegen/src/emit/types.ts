@@ -20,7 +20,9 @@ export function emitTypes(ns: NamespaceNode): string {
     file.addVariableStatement({
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: `${e.name}Values`, initializer: `[${e.values.map(quote).join(', ')}] as const` }],
+      declarations: [
+        { name: `${e.name}Values`, initializer: `[${e.values.map(quote).join(', ')}] as const` },
+      ],
       ...(e.doc === undefined ? {} : { docs: [e.doc] }),
     });
     file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name}Values)[number]` });
@@ -50,9 +52,17 @@ function addRootObject(file: ReturnType<Project['createSourceFile']>, root: Root
   });
   const aliases: [string, string, string][] = [
     [names.row, `Selectable<${names.table}>`, 'A row as read.'],
-    [names.insert, `Insertable<${names.table}>`, 'What create accepts: generated and defaulted fields are optional.'],
+    [
+      names.insert,
+      `Insertable<${names.table}>`,
+      'What create accepts: generated and defaulted fields are optional.',
+    ],
     [names.update, `Updateable<${names.table}>`, 'Every column optional.'],
-    [names.patch, `Omit<${names.update}, 'id' | 'created_at' | 'updated_at'>`, 'What update accepts: the repository sets updated_at itself.'],
+    [
+      names.patch,
+      `Omit<${names.update}, 'id' | 'created_at' | 'updated_at'>`,
+      'What update accepts: the repository sets updated_at itself.',
+    ],
   ];
   for (const [name, type, doc] of aliases) file.addTypeAlias({ isExported: true, name, type, docs: [doc] });
 }

@@ -9,12 +9,18 @@ export function emitValidate(ns: NamespaceNode): string {
   const lines = [
     header(sourceLabel(ns.files)),
     "import { runValidator, type ValidationResult } from './runtime';",
-    `import type { ${shapes.map((s) => s.name).sort().join(', ')} } from './types';`,
+    `import type { ${shapes
+      .map((s) => s.name)
+      .sort()
+      .join(', ')} } from './types';`,
     "import * as compiled from './validators';",
     '',
   ];
   for (const s of shapes) {
-    const bigints = tsLiteral(s.bigints.map((b) => ({ field: b.field, min: b.min, max: b.max })), '  ');
+    const bigints = tsLiteral(
+      s.bigints.map((b) => ({ field: b.field, min: b.min, max: b.max })),
+      '  ',
+    );
     lines.push(
       `/** Validates the JSON form of ${s.name} (Date as an ISO string, bigint as a decimal string); \`data\` has Dates revived. */`,
       `export function validate${s.name}(input: unknown): ValidationResult<${s.name}> {`,

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
+import addFormats from 'ajv-formats';
 import type { NamespaceNode } from '../ir';
 import { header, sourceLabel } from './header';
 import { shapeSchemas } from './json-schema';
@@ -24,7 +24,10 @@ export function emitValidators(ns: NamespaceNode): { js: string; dts: string } {
   const dts = [
     header(label),
     "import type { CompiledValidator } from './runtime';\n\n",
-    ...shapes.map((s) => `/** Checks the JSON form of ${s.name}. Use validate.ts for typed results. */\nexport declare const validate${s.name}: CompiledValidator;\n`),
+    ...shapes.map(
+      (s) =>
+        `/** Checks the JSON form of ${s.name}. Use validate.ts for typed results. */\nexport declare const validate${s.name}: CompiledValidator;\n`,
+    ),
   ].join('');
   return { js: header(label) + code, dts };
 }

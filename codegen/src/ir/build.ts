@@ -1,10 +1,17 @@
+import { tableName } from '../names';
 import type { EnumInput, FieldInput, RootObjectInput, SchemaFileInput } from '../parse';
 import { type Position, type Problem, problem } from '../problem';
-import { tableName } from '../names';
 import { checkDefault } from './check-default';
 import { checkField } from './check-field';
+import {
+  AUTOGEN_FIELDS,
+  type EnumNode,
+  type FieldNode,
+  type NamespaceNode,
+  type RootObjectNode,
+  SCALAR_TYPES,
+} from './nodes';
 import type { Declarations } from './resolve-type';
-import { AUTOGEN_FIELDS, type EnumNode, type FieldNode, type NamespaceNode, type RootObjectNode, SCALAR_TYPES } from './nodes';
 import { resolveType } from './resolve-type';
 
 export interface BuildResult {
@@ -40,13 +47,15 @@ export function buildNamespace(name: string, files: readonly SchemaFileInput[]):
       report(n.at, `bad ${kind} name '${n.value}': use PascalCase letters and digits, e.g. KycSession`);
       return false;
     }
-    if ((SCALAR_TYPES as readonly string[]).includes(n.value)) report(n.at, `${n.value} is a built-in type name`);
+    if ((SCALAR_TYPES as readonly string[]).includes(n.value))
+      report(n.at, `${n.value} is a built-in type name`);
     declared.set(n.value, n.at);
     return true;
   };
   for (const file of sorted) {
     for (const e of file.enums) if (declare('enum', e.name)) enumInputs.push({ input: e, file: file.file });
-    for (const r of file.rootobjects) if (declare('rootobject', r.name)) rootInputs.push({ input: r, file: file.file });
+    for (const r of file.rootobjects)
+      if (declare('rootobject', r.name)) rootInputs.push({ input: r, file: file.file });
   }
 
   const enums = enumInputs.map(({ input, file }) => buildEnum(input, file, report));
@@ -59,7 +68,8 @@ export function buildNamespace(name: string, files: readonly SchemaFileInput[]):
       report(at, `bad table name '${table}': use snake_case, at most ${MAX_IDENTIFIER} characters`);
     }
     const owner = tableOwners.get(table);
-    if (owner !== undefined) report(at, `table ${table} is already used by rootobject ${owner}; set \`table:\` to another name`);
+    if (owner !== undefined)
+      report(at, `table ${table} is already used by rootobject ${owner}; set \`table:\` to another name`);
     tableOwners.set(table, input.name.value);
     tables.set(input.name.value, table);
   }
@@ -123,11 +133,17 @@ function buildRootObject(
       continue;
     }
     if (!SQL_NAME.test(name)) {
-      report(field.key.at, `bad field name '${written}': use snake_case (a-z, 0-9, _), optionally ending in ?`);
+      report(
+        field.key.at,
+        `bad field name '${written}': use snake_case (a-z, 0-9, _), optionally ending in ?`,
+      );
       continue;
     }
     if (`${table}_${name}_check`.length > MAX_IDENTIFIER) {
-      report(field.key.at, `field name '${name}' is too long: ${table}_${name}_check exceeds ${MAX_IDENTIFIER} characters`);
+      report(
+        field.key.at,
+        `field name '${name}' is too long: ${table}_${name}_check exceeds ${MAX_IDENTIFIER} characters`,
+      );
       continue;
     }
     const node = buildField(field, name, optional, owner, decls, report);
@@ -161,7 +177,10 @@ function buildField(
   if (before === undefined) return undefined;
   let defaultValue: FieldNode['default'];
   if (input.default !== undefined) {
-    const bounds = { ...(input.min ? { min: input.min.value } : {}), ...(input.max ? { max: input.max.value } : {}) };
+    const bounds = {
+      ...(input.min ? { min: input.min.value } : {}),
+      ...(input.max ? { max: input.max.value } : {}),
+    };
     const checked = checkDefault(input.default, type, (e) => decls.enums.get(e)?.values ?? [], bounds);
     if (typeof checked === 'string') {
       report(input.default.at, `${owner}.${name}: ${checked}`);

@@ -30,15 +30,23 @@ export function checkDefault(
   switch (type.name) {
     case 'str':
       if (typeof value !== 'string') return `bad default ${show(value)}: expected a string`;
-      if (bounds.min !== undefined && [...value].length < bounds.min) return `bad default: shorter than min ${bounds.min}`;
-      if (bounds.max !== undefined && [...value].length > bounds.max) return `bad default: longer than max ${bounds.max}`;
+      if (bounds.min !== undefined && [...value].length < bounds.min)
+        return `bad default: shorter than min ${bounds.min}`;
+      if (bounds.max !== undefined && [...value].length > bounds.max)
+        return `bad default: longer than max ${bounds.max}`;
       return { kind: 'literal', value };
     case 'bool':
-      return typeof value === 'boolean' ? { kind: 'literal', value } : `bad default ${show(value)}: expected true or false`;
+      return typeof value === 'boolean'
+        ? { kind: 'literal', value }
+        : `bad default ${show(value)}: expected true or false`;
     case 'f64':
-      return typeof value === 'number' ? { kind: 'literal', value } : `bad default ${show(value)}: expected a number`;
+      return typeof value === 'number'
+        ? { kind: 'literal', value }
+        : `bad default ${show(value)}: expected a number`;
     case 'otime':
-      return value === 'now' ? { kind: 'now' } : `bad default ${show(value)}: an otime can only default to now`;
+      return value === 'now'
+        ? { kind: 'now' }
+        : `bad default ${show(value)}: an otime can only default to now`;
     case 'json':
       return { kind: 'json', value };
     case 'i32':
@@ -50,9 +58,13 @@ export function checkDefault(
       const n = BigInt(digits);
       const range = integerRange(type.name);
       if (n < range.min || n > range.max) return `bad default ${digits}: out of range for ${type.name}`;
-      if (bounds.min !== undefined && n < BigInt(bounds.min)) return `bad default ${digits}: below min ${bounds.min}`;
-      if (bounds.max !== undefined && n > BigInt(bounds.max)) return `bad default ${digits}: above max ${bounds.max}`;
-      return type.name === 'i64' || type.name === 'u64' ? { kind: 'bigint', value: digits } : { kind: 'literal', value: Number(n) };
+      if (bounds.min !== undefined && n < BigInt(bounds.min))
+        return `bad default ${digits}: below min ${bounds.min}`;
+      if (bounds.max !== undefined && n > BigInt(bounds.max))
+        return `bad default ${digits}: above max ${bounds.max}`;
+      return type.name === 'i64' || type.name === 'u64'
+        ? { kind: 'bigint', value: digits }
+        : { kind: 'literal', value: Number(n) };
     }
   }
 }
@@ -61,7 +73,11 @@ function integerText(input: DefaultInput): string | undefined {
   const written = input.source ?? (typeof input.value === 'number' ? String(input.value) : undefined);
   if (typeof input.value === 'string' && /^-?\d+$/.test(input.value)) return normalize(input.value);
   if (typeof input.value !== 'number' || written === undefined) return undefined;
-  return /^[-+]?\d+$/.test(written) ? normalize(written) : Number.isInteger(input.value) ? String(input.value) : undefined;
+  return /^[-+]?\d+$/.test(written)
+    ? normalize(written)
+    : Number.isInteger(input.value)
+      ? String(input.value)
+      : undefined;
 }
 
 function normalize(digits: string): string {

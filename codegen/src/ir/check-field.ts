@@ -45,8 +45,10 @@ export function checkField(
   if (input.onDelete !== undefined) {
     const value = input.onDelete.value as OnDelete;
     if (type.kind !== 'ref') fail(input.onDelete.at, `on_delete applies to rootobject references only`);
-    else if (!ON_DELETE.includes(value)) fail(input.onDelete.at, `on_delete must be one of ${ON_DELETE.join(', ')}`);
-    else if (value === 'set_null' && !optional) fail(input.onDelete.at, `on_delete: set_null needs an optional field (${name}?)`);
+    else if (!ON_DELETE.includes(value))
+      fail(input.onDelete.at, `on_delete must be one of ${ON_DELETE.join(', ')}`);
+    else if (value === 'set_null' && !optional)
+      fail(input.onDelete.at, `on_delete: set_null needs an optional field (${name}?)`);
     else onDelete = value;
   }
   let lifecycle: LifecycleNode | undefined;
@@ -83,7 +85,10 @@ function checkLifecycle(
   for (const edge of input.lifecycle?.edges ?? []) {
     const targets = next.get(edge.from.value);
     if (targets === undefined) {
-      fail(edge.from.at, `lifecycle state '${edge.from.value}' is not a value of ${enumName} (${values.join(', ')})`);
+      fail(
+        edge.from.at,
+        `lifecycle state '${edge.from.value}' is not a value of ${enumName} (${values.join(', ')})`,
+      );
       continue;
     }
     for (const to of edge.to) {

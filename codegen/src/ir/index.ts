@@ -1,3 +1,3 @@
-export { buildNamespace, type BuildResult, MAX_IDENTIFIER } from './build';
+export { type BuildResult, buildNamespace, MAX_IDENTIFIER } from './build';
 export * from './nodes';
 export { integerRange } from './ranges';

@@ -31,6 +31,18 @@ export function resolveType(written: Located<string>, decls: Declarations): Fiel
 }
 
 const SUGGEST: Record<string, string> = {
-  string: 'str', text: 'str', int: 'i32', integer: 'i32', boolean: 'bool', number: 'f64', float: 'f64',
-  double: 'f64', bigint: 'i64', long: 'i64', timestamp: 'otime', datetime: 'otime', date: 'otime', jsonb: 'json',
+  string: 'str',
+  text: 'str',
+  int: 'i32',
+  integer: 'i32',
+  boolean: 'bool',
+  number: 'f64',
+  float: 'f64',
+  double: 'f64',
+  bigint: 'i64',
+  long: 'i64',
+  timestamp: 'otime',
+  datetime: 'otime',
+  date: 'otime',
+  jsonb: 'json',
 };

@@ -1,2 +1,10 @@
-export type { DefaultInput, EnumInput, FieldInput, LifecycleInput, Located, RootObjectInput, SchemaFileInput } from './model';
-export { parseSchemaFile, type ParseResult } from './schema-file';
+export type {
+  DefaultInput,
+  EnumInput,
+  FieldInput,
+  LifecycleInput,
+  Located,
+  RootObjectInput,
+  SchemaFileInput,
+} from './model';
+export { type ParseResult, parseSchemaFile } from './schema-file';

@@ -1,14 +1,32 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { type Position, type Problem, problem } from '../problem';
-import type { DefaultInput, EnumInput, FieldInput, LifecycleInput, Located, RootObjectInput, SchemaFileInput } from './model';
-import { NodeReader } from './yaml-nodes';
+import type {
+  DefaultInput,
+  EnumInput,
+  FieldInput,
+  LifecycleInput,
+  Located,
+  RootObjectInput,
+  SchemaFileInput,
+} from './model';
 import { closest } from './suggest';
+import { NodeReader } from './yaml-nodes';
 
 const FILE_KEYS = ['doc', 'enums', 'rootobjects'] as const;
 const ROOTOBJECT_KEYS = ['doc', 'table', 'fields'] as const;
 const ENUM_KEYS = ['doc', 'values'] as const;
 export const FIELD_KEYS = [
-  'type', 'unique', 'index', 'default', 'doc', 'format', 'min', 'max', 'pii', 'on_delete', 'lifecycle',
+  'type',
+  'unique',
+  'index',
+  'default',
+  'doc',
+  'format',
+  'min',
+  'max',
+  'pii',
+  'on_delete',
+  'lifecycle',
 ] as const;
 
 export interface ParseResult {
@@ -29,7 +47,10 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
         const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
         const source = text.split('\n')[pos.line - 1] ?? '';
         const hint = /:\s*\[\][A-Za-z]/.test(source) ? ' (quote array types: "[]str")' : '';
-        return problem({ file, line: pos.line, col: pos.col }, `YAML syntax error: ${firstLine(error.message)}${hint}`);
+        return problem(
+          { file, line: pos.line, col: pos.col },
+          `YAML syntax error: ${firstLine(error.message)}${hint}`,
+        );
       }),
     };
   }
@@ -48,7 +69,12 @@ export function parseSchemaFile(file: string, text: string): ParseResult {
     else if (key === 'rootobjects') rootobjects = readRootObjects(r, value, keyAt);
     else r.report(keyAt, unknownKey(key, 'at the top of a schema file', FILE_KEYS));
   }
-  const input: SchemaFileInput = { file, enums, rootobjects, ...(docText === undefined ? {} : { doc: docText }) };
+  const input: SchemaFileInput = {
+    file,
+    enums,
+    rootobjects,
+    ...(docText === undefined ? {} : { doc: docText }),
+  };
   return { input, problems: r.problems };
 }
 
@@ -60,7 +86,8 @@ function readEnums(r: NodeReader, node: unknown, at: Position): EnumInput[] {
     let values: Located<string>[] = [];
     for (const entry of r.uniqueEntries(value, `enum ${key}`, keyAt)) {
       if (entry.key === 'doc') doc = r.string(entry.value, 'doc', entry.keyAt);
-      else if (entry.key === 'values') values = readStrings(r, entry.value, `enum ${key} values`, entry.keyAt);
+      else if (entry.key === 'values')
+        values = readStrings(r, entry.value, `enum ${key} values`, entry.keyAt);
       else r.report(entry.keyAt, unknownKey(entry.key, `in enum ${key}`, ENUM_KEYS));
     }
     return { name, values, ...(doc === undefined ? {} : { doc }) };
@@ -106,7 +133,10 @@ function readFields(r: NodeReader, node: unknown, owner: string, at: Position): 
       return type === undefined ? [] : [{ key: fieldKey, type: { value: type, at: r.at(value) } }];
     }
     if (!isMap(value)) {
-      r.report(r.atOf(value, keyAt), `field ${key} needs a type: write \`${key}: str\` or \`${key}: { type: str }\``);
+      r.report(
+        r.atOf(value, keyAt),
+        `field ${key} needs a type: write \`${key}: str\` or \`${key}: { type: str }\``,
+      );
       return [];
     }
     return readLongField(r, fieldKey, value);
@@ -121,18 +151,41 @@ function readLongField(r: NodeReader, key: Located<string>, node: unknown): Fiel
   for (const { key: k, keyAt, value } of r.uniqueEntries(node, `field ${name}`, key.at)) {
     const what = `field ${name}: ${k}`;
     switch (k) {
-      case 'type': field.type = located(r.string(value, what, keyAt), value, keyAt); break;
-      case 'unique': field.unique = located(r.boolean(value, what, keyAt), value, keyAt); break;
-      case 'index': field.index = located(r.boolean(value, what, keyAt), value, keyAt); break;
-      case 'pii': field.pii = located(r.boolean(value, what, keyAt), value, keyAt); break;
-      case 'doc': field.doc = r.string(value, what, keyAt); break;
-      case 'format': field.format = located(r.string(value, what, keyAt), value, keyAt); break;
-      case 'on_delete': field.onDelete = located(r.string(value, what, keyAt), value, keyAt); break;
-      case 'min': field.min = located(r.number(value, what, keyAt), value, keyAt); break;
-      case 'max': field.max = located(r.number(value, what, keyAt), value, keyAt); break;
-      case 'default': field.default = readDefault(r, value, keyAt); break;
-      case 'lifecycle': field.lifecycle = readLifecycle(r, value, name, keyAt); break;
-      default: r.report(keyAt, unknownKey(k, `in field ${name}`, FIELD_KEYS));
+      case 'type':
+        field.type = located(r.string(value, what, keyAt), value, keyAt);
+        break;
+      case 'unique':
+        field.unique = located(r.boolean(value, what, keyAt), value, keyAt);
+        break;
+      case 'index':
+        field.index = located(r.boolean(value, what, keyAt), value, keyAt);
+        break;
+      case 'pii':
+        field.pii = located(r.boolean(value, what, keyAt), value, keyAt);
+        break;
+      case 'doc':
+        field.doc = r.string(value, what, keyAt);
+        break;
+      case 'format':
+        field.format = located(r.string(value, what, keyAt), value, keyAt);
+        break;
+      case 'on_delete':
+        field.onDelete = located(r.string(value, what, keyAt), value, keyAt);
+        break;
+      case 'min':
+        field.min = located(r.number(value, what, keyAt), value, keyAt);
+        break;
+      case 'max':
+        field.max = located(r.number(value, what, keyAt), value, keyAt);
+        break;
+      case 'default':
+        field.default = readDefault(r, value, keyAt);
+        break;
+      case 'lifecycle':
+        field.lifecycle = readLifecycle(r, value, name, keyAt);
+        break;
+      default:
+        r.report(keyAt, unknownKey(k, `in field ${name}`, FIELD_KEYS));
     }
   }
   if (field.type === undefined) {
@@ -154,10 +207,12 @@ function readDefault(r: NodeReader, node: unknown, keyAt: Position): DefaultInpu
 }
 
 function readLifecycle(r: NodeReader, node: unknown, field: string, keyAt: Position): LifecycleInput {
-  const edges = r.uniqueEntries(node, `lifecycle of ${field}`, keyAt).map(({ key, keyAt: fromAt, value }) => ({
-    from: { value: key, at: fromAt },
-    to: readStrings(r, value, `lifecycle of ${field}: ${key}`, fromAt),
-  }));
+  const edges = r
+    .uniqueEntries(node, `lifecycle of ${field}`, keyAt)
+    .map(({ key, keyAt: fromAt, value }) => ({
+      from: { value: key, at: fromAt },
+      to: readStrings(r, value, `lifecycle of ${field}: ${key}`, fromAt),
+    }));
   return { at: keyAt, edges };
 }
 

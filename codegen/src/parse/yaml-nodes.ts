@@ -1,4 +1,13 @@
-import { type LineCounter, type Node, isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import { type Position, type Problem, problem } from '../problem';
 
 /** Positions and typed reads over one parsed YAML document; every failed read records a problem. */
@@ -21,7 +30,11 @@ export class NodeReader {
   }
 
   /** The pairs of a mapping whose keys are plain strings; anything else is reported. */
-  entries(node: unknown, what: string, fallback: Position): { key: string; keyAt: Position; value: unknown; pair: Pair }[] {
+  entries(
+    node: unknown,
+    what: string,
+    fallback: Position,
+  ): { key: string; keyAt: Position; value: unknown; pair: Pair }[] {
     if (!isMap(node)) {
       this.report(this.atOf(node, fallback), `${what} must be a mapping`);
       return [];
@@ -79,5 +92,7 @@ export class NodeReader {
 }
 
 function isNodeWithRange(node: unknown): node is Node {
-  return typeof node === 'object' && node !== null && 'range' in node && Array.isArray((node as Scalar).range);
+  return (
+    typeof node === 'object' && node !== null && 'range' in node && Array.isArray((node as Scalar).range)
+  );
 }

@@ -19,7 +19,9 @@ export function tempWorkspace(options: { withGenerated?: boolean; importable?: b
   const dir = mkdtempSync(join(base, 'codegen-test-'));
   cpSync(join(repoRoot, 'schemas'), join(dir, 'schemas'), { recursive: true });
   if (options.withGenerated) {
-    cpSync(join(repoRoot, 'generated', 'onboarding'), join(dir, 'generated', 'onboarding'), { recursive: true });
+    cpSync(join(repoRoot, 'generated', 'onboarding'), join(dir, 'generated', 'onboarding'), {
+      recursive: true,
+    });
   }
   return {
     dir,

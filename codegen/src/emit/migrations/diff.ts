@@ -1,7 +1,15 @@
 import type { CheckModel, ColumnModel, SchemaModel, TableModel } from './model';
 import { stableJson } from './snapshot';
 import {
-  alterTable, checkConstraintSql, columnDefinition, constraintName, createIndexSql, createTableSql, foreignKeySql, ident, uniqueSql,
+  alterTable,
+  checkConstraintSql,
+  columnDefinition,
+  constraintName,
+  createIndexSql,
+  createTableSql,
+  foreignKeySql,
+  ident,
+  uniqueSql,
 } from './sql';
 
 /** A change the generator will not turn into SQL on its own. */
@@ -26,17 +34,33 @@ const ALLOW = 'rerun with --allow-destructive to emit it';
  * The SQL that turns `before` into `after`. Destructive steps become refusals unless `allowDestructive`.
  * @example diffSchemas({ tables: [] }, model, false).statements // CREATE TABLE ... for a first migration
  */
-export function diffSchemas(before: SchemaModel, after: SchemaModel, allowDestructive: boolean): MigrationPlan {
+export function diffSchemas(
+  before: SchemaModel,
+  after: SchemaModel,
+  allowDestructive: boolean,
+): MigrationPlan {
   const statements: string[] = [];
   const slugs: string[] = [];
   const refusals: Refusal[] = [];
   const old = new Map(before.tables.map((t) => [t.name, t]));
   const kept = new Set(after.tables.map((t) => t.name));
-  const destructive = (table: string, column: string | undefined, message: string, sql: string[], slug: string) => {
+  const destructive = (
+    table: string,
+    column: string | undefined,
+    message: string,
+    sql: string[],
+    slug: string,
+  ) => {
     if (allowDestructive) {
       statements.push(...sql);
       slugs.push(slug);
-    } else refusals.push({ table, ...(column === undefined ? {} : { column }), message: `${message}; ${ALLOW}`, destructive: true });
+    } else
+      refusals.push({
+        table,
+        ...(column === undefined ? {} : { column }),
+        message: `${message}; ${ALLOW}`,
+        destructive: true,
+      });
   };
 
   const created = after.tables.filter((t) => !old.has(t.name));
@@ -120,7 +144,11 @@ function addColumn(plan: TablePlan, t: string, root: string, c: ColumnModel): vo
   plan.slugs.push(`add_${t}_${c.name}`);
 }
 
-function constraints(t: string, c: ColumnModel, which: { fk: boolean; unique: boolean; check: boolean; index: boolean }): string[] {
+function constraints(
+  t: string,
+  c: ColumnModel,
+  which: { fk: boolean; unique: boolean; check: boolean; index: boolean },
+): string[] {
   return [
     ...(which.fk && c.references !== null ? [alterTable(t, `ADD ${foreignKeySql(t, c)}`)] : []),
     ...(which.unique && c.unique ? [alterTable(t, `ADD ${uniqueSql(t, c)}`)] : []),
@@ -159,7 +187,12 @@ function changeColumn(plan: TablePlan, t: string, root: string, o: ColumnModel, 
     plan.slugs.push(`optional_${t}_${c.name}`);
   }
   if (o.default !== c.default) {
-    plan.safe.push(alterTable(t, `ALTER COLUMN ${ident(c.name)} ${c.default === null ? 'DROP DEFAULT' : `SET DEFAULT ${c.default}`}`));
+    plan.safe.push(
+      alterTable(
+        t,
+        `ALTER COLUMN ${ident(c.name)} ${c.default === null ? 'DROP DEFAULT' : `SET DEFAULT ${c.default}`}`,
+      ),
+    );
     plan.slugs.push(`default_${t}_${c.name}`);
   }
   if (checkChanged && c.check !== null) {
@@ -173,7 +206,8 @@ function changeColumn(plan: TablePlan, t: string, root: string, o: ColumnModel, 
       });
     } else {
       plan.after.push(...constraints(t, c, { fk: false, unique: false, check: true, index: false }));
-      if (!retyped) plan.slugs.push(o.check?.kind === 'in' ? `extend_${t}_${c.name}` : `check_${t}_${c.name}`);
+      if (!retyped)
+        plan.slugs.push(o.check?.kind === 'in' ? `extend_${t}_${c.name}` : `check_${t}_${c.name}`);
     }
   }
   if (fkChanged && c.references !== null) {
@@ -222,7 +256,10 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** New tables in an order where each exists before the tables that reference it; cycles get their FKs afterwards. */
-function creationOrder(tables: readonly TableModel[]): { order: TableModel[]; deferred: Map<string, Set<string>> } {
+function creationOrder(tables: readonly TableModel[]): {
+  order: TableModel[];
+  deferred: Map<string, Set<string>>;
+} {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const state = new Map<string, 'visiting' | 'done'>();
   const order: TableModel[] = [];

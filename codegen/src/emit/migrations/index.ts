@@ -41,7 +41,9 @@ export function planMigrations(
     const snapshot = readSnapshot(existing.snapshot);
     if (typeof snapshot === 'string') return fail(snapshot);
     if (newest === undefined || `${snapshot.migration}.sql` !== newest) {
-      return fail(`snapshot.json describes ${snapshot.migration}.sql but the newest migration is ${newest ?? '(none)'}; restore the matching snapshot.json from git`);
+      return fail(
+        `snapshot.json describes ${snapshot.migration}.sql but the newest migration is ${newest ?? '(none)'}; restore the matching snapshot.json from git`,
+      );
     }
     before = { tables: [...snapshot.model.tables] };
   } else if (newest !== undefined) {
@@ -50,7 +52,10 @@ export function planMigrations(
   const after = schemaModel(ns);
   const plan = diffSchemas(before, after, options.allowDestructive);
   if (plan.refusals.length > 0) {
-    return { files, problems: plan.refusals.map((r) => ({ at: refusalPosition(ns, r) ?? at, message: r.message })) };
+    return {
+      files,
+      problems: plan.refusals.map((r) => ({ at: refusalPosition(ns, r) ?? at, message: r.message })),
+    };
   }
   if (plan.statements.length === 0) {
     if (existing.snapshot !== undefined) files.set('migrations/snapshot.json', existing.snapshot);

@@ -1,10 +1,21 @@
-import { type DefaultValue, type FieldNode, type FieldType, integerRange, type NamespaceNode } from '../../ir';
+import {
+  type DefaultValue,
+  type FieldNode,
+  type FieldType,
+  integerRange,
+  type NamespaceNode,
+} from '../../ir';
 import { columnsOf } from '../columns';
 
 /** A CHECK on one column: enum membership, or bounds on a value or a text length. */
 export type CheckModel =
   | { readonly kind: 'in'; readonly values: readonly string[]; readonly array: boolean }
-  | { readonly kind: 'range'; readonly min: string | null; readonly max: string | null; readonly length: boolean };
+  | {
+      readonly kind: 'range';
+      readonly min: string | null;
+      readonly max: string | null;
+      readonly length: boolean;
+    };
 
 export interface ColumnModel {
   readonly name: string;
@@ -75,19 +86,32 @@ function onDeleteSql(onDelete: FieldNode['onDelete']): string {
 
 export function sqlType(type: FieldType): string {
   switch (type.kind) {
-    case 'enum': return 'text';
-    case 'ref': return 'uuid';
+    case 'enum':
+      return 'text';
+    case 'ref':
+      return 'uuid';
     case 'array':
-      return type.of.kind === 'ref' || (type.of.kind === 'scalar' && type.of.name === 'json') ? 'jsonb' : `${sqlType(type.of)}[]`;
+      return type.of.kind === 'ref' || (type.of.kind === 'scalar' && type.of.name === 'json')
+        ? 'jsonb'
+        : `${sqlType(type.of)}[]`;
     case 'scalar':
       switch (type.name) {
-        case 'str': return 'text';
-        case 'bool': return 'boolean';
-        case 'i32': case 'u32': return 'integer';
-        case 'i64': case 'u64': return 'bigint';
-        case 'f64': return 'double precision';
-        case 'otime': return 'timestamptz';
-        case 'json': return 'jsonb';
+        case 'str':
+          return 'text';
+        case 'bool':
+          return 'boolean';
+        case 'i32':
+        case 'u32':
+          return 'integer';
+        case 'i64':
+        case 'u64':
+          return 'bigint';
+        case 'f64':
+          return 'double precision';
+        case 'otime':
+          return 'timestamptz';
+        case 'json':
+          return 'jsonb';
       }
   }
 }
@@ -98,9 +122,12 @@ export function sqlString(text: string): string {
 
 function sqlDefault(value: DefaultValue, type: FieldType): string {
   switch (value.kind) {
-    case 'now': return 'now()';
-    case 'bigint': return value.value;
-    case 'literal': return typeof value.value === 'string' ? sqlString(value.value) : String(value.value);
+    case 'now':
+      return 'now()';
+    case 'bigint':
+      return value.value;
+    case 'literal':
+      return typeof value.value === 'string' ? sqlString(value.value) : String(value.value);
     case 'json':
       if (type.kind === 'array' && sqlType(type) !== 'jsonb') return sqlString('{}');
       return `${sqlString(JSON.stringify(value.value))}::jsonb`;
@@ -110,11 +137,14 @@ function sqlDefault(value: DefaultValue, type: FieldType): string {
 function checkOf(f: FieldNode, enums: ReadonlyMap<string, readonly string[]>): CheckModel | null {
   const t = f.type;
   if (t.kind === 'enum') return { kind: 'in', values: enums.get(t.name) ?? [], array: false };
-  if (t.kind === 'array') return t.of.kind === 'enum' ? { kind: 'in', values: enums.get(t.of.name) ?? [], array: true } : null;
+  if (t.kind === 'array')
+    return t.of.kind === 'enum' ? { kind: 'in', values: enums.get(t.of.name) ?? [], array: true } : null;
   if (t.kind !== 'scalar') return null;
   const text = (n: number | undefined) => (n === undefined ? null : String(n));
   if (t.name === 'str') {
-    return f.min === undefined && f.max === undefined ? null : { kind: 'range', min: text(f.min), max: text(f.max), length: true };
+    return f.min === undefined && f.max === undefined
+      ? null
+      : { kind: 'range', min: text(f.min), max: text(f.max), length: true };
   }
   if (t.name === 'u32' || t.name === 'u64') {
     const floor = integerRange(t.name).min;

@@ -15,12 +15,16 @@ export function stableJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
 }
 
 export function writeSnapshot(snapshot: Snapshot): string {
-  const tables = Object.fromEntries(snapshot.model.tables.map((t) => [t.name, { rootobject: t.rootobject, columns: t.columns }]));
+  const tables = Object.fromEntries(
+    snapshot.model.tables.map((t) => [t.name, { rootobject: t.rootobject, columns: t.columns }]),
+  );
   return stableJson({ generatedBy: GENERATOR, migration: snapshot.migration, tables });
 }
 
@@ -50,9 +54,16 @@ export function readSnapshot(text: string): Snapshot | string {
 function isColumn(value: unknown): value is ColumnModel {
   const c = value as Partial<Record<keyof ColumnModel, unknown>>;
   return (
-    typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.type === 'string' &&
-    typeof c.nullable === 'boolean' && typeof c.unique === 'boolean' && typeof c.index === 'boolean' &&
-    typeof c.primaryKey === 'boolean' && (c.default === null || typeof c.default === 'string') &&
-    (c.check === null || typeof c.check === 'object') && (c.references === null || typeof c.references === 'object')
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.name === 'string' &&
+    typeof c.type === 'string' &&
+    typeof c.nullable === 'boolean' &&
+    typeof c.unique === 'boolean' &&
+    typeof c.index === 'boolean' &&
+    typeof c.primaryKey === 'boolean' &&
+    (c.default === null || typeof c.default === 'string') &&
+    (c.check === null || typeof c.check === 'object') &&
+    (c.references === null || typeof c.references === 'object')
   );
 }

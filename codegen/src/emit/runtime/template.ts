@@ -88,7 +88,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type ColumnKind = 'text' | 'uuid' | 'enum' | 'bool' | 'int' | 'float' | 'bigint' | 'time' | 'json' | 'array';
+export type ColumnKind =
+  | 'text'
+  | 'uuid'
+  | 'enum'
+  | 'bool'
+  | 'int'
+  | 'float'
+  | 'bigint'
+  | 'time'
+  | 'json'
+  | 'array';
 
 export interface ColumnSpec {
   readonly kind: ColumnKind;
@@ -120,14 +130,16 @@ export function toJsonForm(spec: TableSpec, input: object): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const column = spec.columns[key];
-    out[key] = column === undefined ? value : jsonValue(column.kind === 'array' ? column.element : column.kind, value);
+    out[key] =
+      column === undefined ? value : jsonValue(column.kind === 'array' ? column.element : column.kind, value);
   }
   return out;
 }
 
 function jsonValue(kind: ColumnKind | undefined, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => jsonValue(kind, item));
-  if (kind === 'time' && value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (kind === 'time' && value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (kind === 'bigint' && typeof value === 'bigint') return value.toString();
   return value;
 }
@@ -139,7 +151,8 @@ export function toDbValues(spec: TableSpec, input: object): Record<string, unkno
     if (value === undefined) continue;
     const column = spec.columns[key];
     if (value !== null && column?.kind === 'json') out[key] = JSON.stringify(value);
-    else if (value !== null && column?.kind === 'array' && column.element === 'json') out[key] = JSON.stringify(value);
+    else if (value !== null && column?.kind === 'array' && column.element === 'json')
+      out[key] = JSON.stringify(value);
     else out[key] = dbScalar(value);
   }
   return out;
@@ -179,7 +192,8 @@ export interface AjvLikeError {
 export function fieldErrors(errors: readonly AjvLikeError[] | null | undefined): FieldError[] {
   return (errors ?? []).map((error) => {
     const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    if (error.keyword === 'required') return { field: String(error.params.missingProperty), message: 'is required' };
+    if (error.keyword === 'required')
+      return { field: String(error.params.missingProperty), message: 'is required' };
     if (error.keyword === 'additionalProperties') {
       return { field: String(error.params.additionalProperty), message: 'is not a known field' };
     }
@@ -202,7 +216,9 @@ export function runValidator<T>(
 ): ValidationResult<T> {
   const errors = validate(input) ? [] : fieldErrors(validate.errors);
   checkBigints(input, bigints, errors);
-  return errors.length === 0 ? { success: true, data: reviveDates<T>(input, dates) } : { success: false, errors };
+  return errors.length === 0
+    ? { success: true, data: reviveDates<T>(input, dates) }
+    : { success: false, errors };
 }
 
 /** Date fields of validated JSON data back to Date, so `data` matches its TypeScript type. */
@@ -246,7 +262,9 @@ function translate(spec: TableSpec, error: unknown): unknown {
     case '22007':
     case '22008':
     case '22003':
-      return new ValidationError(table, [{ field, message: 'has a value of the wrong form or out of range' }]);
+      return new ValidationError(table, [
+        { field, message: 'has a value of the wrong form or out of range' },
+      ]);
     default:
       return error;
   }
@@ -283,14 +301,17 @@ function condition(spec: TableSpec, field: string, column: ColumnSpec, filter: u
     return sql<SqlBool>`${ref} in (${sql.join(ops.in.map(value))})`;
   }
   if (keys.length === 1 && keys[0] === 'contains') {
-    if (column.kind !== 'text' || typeof ops.contains !== 'string') throw bad('contains needs a text field and a string');
+    if (column.kind !== 'text' || typeof ops.contains !== 'string')
+      throw bad('contains needs a text field and a string');
     const pattern = `%${ops.contains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return sql<SqlBool>`${ref} ilike ${pattern}`;
   }
   const ranged = ['int', 'float', 'bigint', 'time'].includes(column.kind);
   const ranges: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
   if (!ranged || keys.length === 0 || keys.some((k) => ranges[k] === undefined)) {
-    throw bad('filter must be a value, null, { in }, { contains } (text) or { gt, gte, lt, lte } (numbers, times)');
+    throw bad(
+      'filter must be a value, null, { in }, { contains } (text) or { gt, gte, lt, lte } (numbers, times)',
+    );
   }
   return sql<SqlBool>`${sql.join(
     keys.map((k) => sql`${ref} ${sql.raw(ranges[k] ?? '=')} ${value(ops[k])}`),
@@ -323,7 +344,9 @@ export async function listRows<T>(
   const orderBy = options.orderBy ?? 'created_at';
   const column = spec.columns[orderBy];
   if (column === undefined || !column.order) {
-    throw new ValidationError(spec.table, [{ field: 'orderBy', message: 'must be created_at or an indexed field' }]);
+    throw new ValidationError(spec.table, [
+      { field: 'orderBy', message: 'must be created_at or an indexed field' },
+    ]);
   }
   const direction = options.direction ?? 'desc';
   if (direction !== 'asc' && direction !== 'desc') {
@@ -365,7 +388,12 @@ export async function listRows<T>(
 }
 
 // NULLs sort last in both directions, so after a NULL only NULLs with a later id follow.
-function after(cursor: Cursor, ref: Expression<unknown>, nullable: boolean, direction: 'asc' | 'desc'): Expression<SqlBool> {
+function after(
+  cursor: Cursor,
+  ref: Expression<unknown>,
+  nullable: boolean,
+  direction: 'asc' | 'desc',
+): Expression<SqlBool> {
   const op = sql.raw(direction === 'asc' ? '>' : '<');
   if (cursor.v === null) return sql<SqlBool>`(${ref} is null and id ${op} ${cursor.id})`;
   if (!nullable) return sql<SqlBool>`(${ref}, id) ${op} (${cursor.v}, ${cursor.id})`;
