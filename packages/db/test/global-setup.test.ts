@@ -1,10 +1,18 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { isDatabaseUnavailable } from '../src/index';
+import { isDatabaseUnavailable, repoRoot } from '../src/index';
 import setup from '../src/testing/global-setup';
 import { ADMIN_URL_KEY } from '../src/testing/provided';
+import { removeTempDirs, tempDir } from './helpers';
+
+afterAll(removeTempDirs);
 
 const savedUrl = process.env.DATABASE_URL;
 afterEach(() => {
@@ -59,5 +67,33 @@ describe('test global setup', () => {
     await teardown?.();
     expect(isDatabaseUnavailable(await query(url, 'select 1').catch((e: unknown) => e))).toBe(true);
     expect(existsSync(row?.dir ?? '')).toBe(false);
+  });
+
+  it('stops the server and removes its data when the process exits without teardown (Ctrl-C)', async () => {
+    const script = path.join(await tempDir(), 'interrupted.mts');
+    await writeFile(
+      script,
+      `import setup from ${JSON.stringify(path.join(repoRoot, 'packages/db/src/testing/global-setup.ts'))};
+import pg from ${JSON.stringify(createRequire(import.meta.url).resolve('pg'))};
+delete process.env.DATABASE_URL;
+let url = '';
+await setup({ provide: (_key, value) => { url = value; } });
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const { rows } = await client.query("select current_setting('data_directory') as dir");
+await client.end();
+console.log(JSON.stringify({ url, dir: rows[0].dir }));
+process.exit(130);
+`,
+    );
+    const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+    const error = (await promisify(execFile)(tsx, [script], { cwd: repoRoot }).catch((e: unknown) => e)) as {
+      code: number;
+      stdout: string;
+    };
+    expect(error.code).toBe(130);
+    const { url, dir } = JSON.parse(error.stdout) as { url: string; dir: string };
+    expect(existsSync(dir)).toBe(false);
+    expect(isDatabaseUnavailable(await query(url, 'select 1').catch((e: unknown) => e))).toBe(true);
   });
 });

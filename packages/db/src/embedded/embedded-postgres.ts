@@ -5,7 +5,7 @@ import { redactUrl } from '../connection-url';
 import { EmbeddedPostgresError } from '../errors';
 import type { DatabaseLogger } from '../logger';
 import { loadEmbeddedPostgres } from './load';
-import { isProcessAlive, readPostmasterPid } from './postmaster-pid';
+import { isProcessAlive, readPostmasterPid, readPostmasterPidSync } from './postmaster-pid';
 
 const USER = 'postgres';
 // Loopback-only development/test server; the password only keeps other local users out by accident.
@@ -35,6 +35,11 @@ export interface EmbeddedPostgresHandle {
   /** false when we adopted a server another process started; stop() then leaves it running. */
   owned: boolean;
   stop(): Promise<void>;
+  /**
+   * Synchronous last resort for a process 'exit' handler (no await possible there): immediate
+   * shutdown (SIGQUIT: no checkpoint) without waiting. Only for owned, throwaway clusters.
+   */
+  killNow(): void;
 }
 
 /**
@@ -100,7 +105,11 @@ export async function startEmbeddedPostgres(
       `embedded PostgreSQL did not start on port ${options.port} (data dir ${options.dataDir}):\n${log.join('\n')}`,
     );
   }
-  return { url: adminUrl(options.port), owned: true, stop: () => server.stop() };
+  const killNow = () => {
+    const holder = readPostmasterPidSync(options.dataDir);
+    if (holder) process.kill(holder.pid, 'SIGQUIT');
+  };
+  return { url: adminUrl(options.port), owned: true, stop: () => server.stop(), killNow };
 }
 
 /**
@@ -123,7 +132,7 @@ async function adoptRunningServer(
         `database: reusing the embedded PostgreSQL already running on ${options.dataDir} ` +
           `(pid ${holder.pid}, ${redactUrl(url)}); this process will not stop it (kill ${holder.pid} to stop it)`,
       );
-      return { url, owned: false, stop: async () => {} };
+      return { url, owned: false, stop: async () => {}, killNow: () => {} };
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,12 +12,23 @@ export interface PostmasterPid {
  * line 1 is the postmaster's pid, line 4 its port. Undefined when there is no (readable) file.
  */
 export async function readPostmasterPid(dataDir: string): Promise<PostmasterPid | undefined> {
-  let text: string;
   try {
-    text = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
+    return parse(await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** The same, synchronously: for process 'exit' handlers, where nothing asynchronous runs. */
+export function readPostmasterPidSync(dataDir: string): PostmasterPid | undefined {
+  try {
+    return parse(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(text: string): PostmasterPid | undefined {
   const lines = text.split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);

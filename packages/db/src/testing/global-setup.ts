@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,8 +29,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     // Traversable by the postgres user the server runs as when the tests run as root.
     await chmod(parent, 0o755);
     const server = await startOnFreePort(path.join(parent, 'data'));
+    // Vitest exits on Ctrl-C without running teardowns; without this the server and its data
+    // (in RAM, under /dev/shm) would outlive the run.
+    const onExit = () => {
+      server.killNow();
+      rmSync(parent, { recursive: true, force: true, maxRetries: 3 });
+    };
+    process.once('exit', onExit);
     project.provide(ADMIN_URL_KEY, server.url);
     return async () => {
+      process.off('exit', onExit);
       await server.stop();
       await rm(parent, { recursive: true, force: true });
     };
