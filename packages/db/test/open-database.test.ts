@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -120,6 +121,24 @@ describe('openDatabase without DATABASE_URL (embedded)', () => {
       await client.end();
     } finally {
       await holder.stop();
+    }
+  });
+
+  it('starts over the stale postmaster.pid of a server that crashed', async () => {
+    const dataDir = path.join(await tempDir(), 'postgres');
+    await startEmbeddedPostgres({ dataDir, port: await freePort(), logger: silentLogger });
+    const pidFile = path.join(dataDir, 'postmaster.pid');
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    process.kill(pid, 'SIGKILL');
+    expect(existsSync(pidFile)).toBe(true);
+
+    const port = await freePort();
+    const opened = await openDatabase({ env: {}, embedded: { dataDir, port }, logger: silentLogger });
+    try {
+      expect(opened.url).toContain(`:${port}/`);
+      expect((await opened.pool.query('select 1 as ok')).rows).toEqual([{ ok: 1 }]);
+    } finally {
+      await opened.close();
     }
   });
 
