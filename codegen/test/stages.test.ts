@@ -192,4 +192,33 @@ describe('parse + IR stages (in memory)', () => {
       'a.yaml:6:28 Thing.n: min 5 is greater than max 2',
     ]);
   });
+
+  it('reports names that would clash in the generated code, and reserved tables', () => {
+    expect(
+      compile({ 'p.yaml': yaml('rootobjects:', '  Page:', '    fields:', '      x: str') }).problems,
+    ).toEqual([
+      'p.yaml:2:3 rootobject Page would generate the name Page, which the generated runtime already uses; rename one of them',
+    ]);
+    const clash = yaml(
+      'enums:',
+      '  UserUpdate: [a]',
+      'rootobjects:',
+      '  User:',
+      '    fields:',
+      '      x: str',
+    );
+    expect(compile({ 'u.yaml': clash }).problems).toEqual([
+      'u.yaml:4:3 rootobject User would generate the name UserUpdate, which enum UserUpdate already uses; rename one of them',
+    ]);
+    const migrations = yaml(
+      'rootobjects:',
+      '  Migration:',
+      '    table: schema_migrations',
+      '    fields:',
+      '      x: str',
+    );
+    expect(compile({ 'm.yaml': migrations }).problems).toEqual([
+      'm.yaml:3:12 table name schema_migrations is reserved for the migrator; set `table:` to another name',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import type { EnumInput, FieldInput, RootObjectInput, SchemaFileInput } from '..
 import { type Position, type Problem, problem } from '../problem';
 import { checkDefault } from './check-default';
 import { checkField } from './check-field';
+import { checkGeneratedNames, RESERVED_TABLES } from './check-names';
 import {
   AUTOGEN_FIELDS,
   type EnumNode,
@@ -67,6 +68,9 @@ export function buildNamespace(name: string, files: readonly SchemaFileInput[]):
     if (!SQL_NAME.test(table) || table.length > MAX_IDENTIFIER) {
       report(at, `bad table name '${table}': use snake_case, at most ${MAX_IDENTIFIER} characters`);
     }
+    if ((RESERVED_TABLES as readonly string[]).includes(table)) {
+      report(at, `table name ${table} is reserved for the migrator; set \`table:\` to another name`);
+    }
     const owner = tableOwners.get(table);
     if (owner !== undefined)
       report(at, `table ${table} is already used by rootobject ${owner}; set \`table:\` to another name`);
@@ -79,6 +83,7 @@ export function buildNamespace(name: string, files: readonly SchemaFileInput[]):
     tables,
   };
   const rootobjects = rootInputs.map(({ input, file }) => buildRootObject(input, file, decls, report));
+  checkGeneratedNames(enums, rootobjects, report);
   const namespace: NamespaceNode = {
     kind: 'namespace',
     name,

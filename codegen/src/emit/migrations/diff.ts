@@ -200,7 +200,7 @@ function changeColumn(plan: TablePlan, t: string, root: string, o: ColumnModel, 
     if (narrowing !== undefined) {
       plan.destructive.push({
         column: c.name,
-        message: `${where} ${narrowing}: rows of ${t} that hold it would violate ${constraintName.check(t, c.name)}`,
+        message: `${where} ${narrowing}: existing rows of ${t} may violate ${constraintName.check(t, c.name)}`,
         sql: constraints(t, c, { fk: false, unique: false, check: true, index: false }),
         slug: `check_${t}_${c.name}`,
       });

@@ -54,7 +54,10 @@ export function planMigrations(
   if (plan.refusals.length > 0) {
     return {
       files,
-      problems: plan.refusals.map((r) => ({ at: refusalPosition(ns, r) ?? at, message: r.message })),
+      problems: plan.refusals.map((r) => ({
+        at: refusalPosition(ns, r) ?? snapshotPosition(existing.snapshot, r.table, at),
+        message: r.message,
+      })),
     };
   }
   if (plan.statements.length === 0) {
@@ -89,4 +92,13 @@ function refusalPosition(ns: NamespaceNode, r: Refusal): Position | undefined {
   const root = ns.rootobjects.find((x) => x.table === r.table);
   if (root === undefined) return undefined;
   return root.fields.find((f) => f.name === r.column)?.at ?? root.at;
+}
+
+// A dropped table has no schema position left; point at its entry in snapshot.json instead.
+function snapshotPosition(snapshot: string | undefined, table: string, fallback: Position): Position {
+  const lines = (snapshot ?? '').split('\n');
+  const index = lines.findIndex((l) => l.trimStart().startsWith(`${JSON.stringify(table)}: {`));
+  if (index < 0) return fallback;
+  const line = lines[index] ?? '';
+  return { file: fallback.file, line: index + 1, col: line.length - line.trimStart().length + 1 };
 }
