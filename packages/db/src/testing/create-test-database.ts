@@ -31,8 +31,12 @@ export interface TestDatabase<DB> {
  * @example
  * const t = await createTestDatabase<Database>();
  * afterAll(() => t.destroy());
+ *
+ * Without a type argument `db` is an untyped `Kysely<any>` (handy for raw-SQL tests); pass the
+ * generated `Database` to have queries checked.
  */
-export async function createTestDatabase<DB = Record<string, never>>(
+// biome-ignore lint/suspicious/noExplicitAny: the untyped default is deliberate, see above.
+export async function createTestDatabase<DB = any>(
   options: CreateTestDatabaseOptions = {},
 ): Promise<TestDatabase<DB>> {
   const adminUrl = inject(ADMIN_URL_KEY);
