@@ -59,28 +59,74 @@ export function checkNamespace(dir: string, files: ReadonlyMap<string, string>):
   return out;
 }
 
-/** The first differing lines, `-` on disk and `+` generated, with a little context. */
-export function shortDiff(actual: string, expected: string, max = 6): string {
-  const a = actual.split('\n');
-  const b = expected.split('\n');
+/** The changed lines, `-` on disk and `+` generated, grouped by where they start; at most `max` lines shown. */
+export function shortDiff(actual: string, expected: string, max = 12): string {
+  const edits = lineEdits(actual.split('\n'), expected.split('\n'));
+  const out: string[] = [];
+  let shown = 0;
+  let previous = -2;
+  for (const edit of edits) {
+    if (shown === max) break;
+    if (edit.line !== previous && edit.line !== previous + 1) out.push(`  @@ line ${edit.line + 1}`);
+    previous = edit.line;
+    out.push(`  ${edit.sign} ${edit.text}`);
+    shown++;
+  }
+  if (edits.length > shown) out.push(`  ... ${edits.length - shown} more changed line(s)`);
+  return out.join('\n');
+}
+
+interface Edit {
+  sign: '-' | '+';
+  /** 0-based line in the generated (expected) text where the edit sits. */
+  line: number;
+  text: string;
+}
+
+// LCS over the region between the common prefix and suffix; beyond ~4M cells, report the region whole.
+function lineEdits(a: string[], b: string[]): Edit[] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length - 1;
-  let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
     endA--;
     endB--;
   }
-  const removed = a.slice(start, endA + 1);
-  const added = b.slice(start, endB + 1);
-  const lines = [
-    `  @@ line ${start + 1}`,
-    ...removed.slice(0, max).map((l) => `  - ${l}`),
-    ...(removed.length > max ? [`  - ... ${removed.length - max} more`] : []),
-    ...added.slice(0, max).map((l) => `  + ${l}`),
-    ...(added.length > max ? [`  + ... ${added.length - max} more`] : []),
-  ];
-  return lines.join('\n');
+  const n = endA - start;
+  const m = endB - start;
+  if (n * m > 4_000_000) {
+    return [
+      ...a.slice(start, endA).map((text) => ({ sign: '-' as const, line: start, text })),
+      ...b.slice(start, endB).map((text, i) => ({ sign: '+' as const, line: start + i, text })),
+    ];
+  }
+  const width = m + 1;
+  const table = new Uint32Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i * width + j] =
+        a[start + i] === b[start + j]
+          ? (table[(i + 1) * width + j + 1] ?? 0) + 1
+          : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
+    }
+  }
+  const edits: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[start + i] === b[start + j]) {
+      i++;
+      j++;
+    } else if (i < n && (j === m || (table[(i + 1) * width + j] ?? 0) >= (table[i * width + j + 1] ?? 0))) {
+      edits.push({ sign: '-', line: start + j, text: a[start + i] ?? '' });
+      i++;
+    } else {
+      edits.push({ sign: '+', line: start + j, text: b[start + j] ?? '' });
+      j++;
+    }
+  }
+  return edits;
 }
 
 function listFiles(dir: string): string[] {

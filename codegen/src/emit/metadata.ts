@@ -2,16 +2,19 @@ import type { FieldType, NamespaceNode } from '../ir';
 import { columnsOf } from './columns';
 import { header, sourceLabel } from './header';
 import { tsLiteral } from './literal';
+import { schemaModel } from './migrations/model';
+import { constraintName } from './migrations/sql';
 
 /** Every constraint name the database can report, mapped to the table and field it guards. */
 export function constraintMap(ns: NamespaceNode): Record<string, { table: string; field: string }> {
   const out: Record<string, { table: string; field: string }> = {};
-  for (const root of ns.rootobjects) {
-    out[`${root.table}_pkey`] = { table: root.table, field: 'id' };
-    for (const c of columnsOf(root)) {
-      if (c.field === undefined) continue;
-      const entry = { table: root.table, field: c.name };
-      for (const suffix of ['key', 'fkey', 'check']) out[`${root.table}_${c.name}_${suffix}`] = entry;
+  for (const table of schemaModel(ns).tables) {
+    out[`${table.name}_pkey`] = { table: table.name, field: 'id' };
+    for (const c of table.columns) {
+      const entry = { table: table.name, field: c.name };
+      if (c.unique) out[constraintName.unique(table.name, c.name)] = entry;
+      if (c.references !== null) out[constraintName.foreignKey(table.name, c.name)] = entry;
+      if (c.check !== null) out[constraintName.check(table.name, c.name)] = entry;
     }
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
