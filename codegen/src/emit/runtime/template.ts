@@ -197,7 +197,11 @@ export function fieldErrors(errors: readonly AjvLikeError[] | null | undefined):
     if (error.keyword === 'additionalProperties') {
       return { field: String(error.params.additionalProperty), message: 'is not a known field' };
     }
-    return { field: path === '' ? '(input)' : path, message: error.message ?? `fails ${error.keyword}` };
+    const field = path === '' ? '(input)' : path;
+    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
+      return { field, message: `must be one of: ${error.params.allowedValues.map(String).join(', ')}` };
+    }
+    return { field, message: error.message ?? `fails ${error.keyword}` };
   });
 }
 
