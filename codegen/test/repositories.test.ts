@@ -1,15 +1,21 @@
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import {
+  authSessionRepository,
+  billingRepository,
   type Database,
   ForeignKeyViolationError,
   guard,
   kycSessionRepository,
   kycSessionSpec,
+  loginChallengeRepository,
+  metadata,
   NotFoundError,
+  paymentEventRepository,
   topUpRepository,
   UniqueViolationError,
   userRepository,
   ValidationError,
+  webhookEventRepository,
 } from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +61,85 @@ describe('generated repositories on PostgreSQL', () => {
     expect((await kycSessionRepository.findByClientId(t.db, `${user.id}-1`))?.id).toBe(session.id);
     expect((await kycSessionRepository.findByIdenfyScanRef(t.db, 'scan-1'))?.id).toBe(session.id);
     expect(await kycSessionRepository.findByIdenfyScanRef(t.db, 'scan-2')).toBeUndefined();
+  });
+
+  it('has a working findBy<Field> for every unique field of every rootobject', async () => {
+    const user = await newUser('all@example.com');
+    const rows: Record<string, { repo: Record<string, unknown>; row: Record<string, unknown> }> = {
+      User: { repo: userRepository, row: user },
+      Billing: { repo: billingRepository, row: await billingRepository.create(t.db, { user_id: user.id }) },
+      TopUp: {
+        repo: topUpRepository,
+        row: await topUpRepository.create(t.db, {
+          user_id: user.id,
+          provider: 'stripe',
+          amount_cents: 5n,
+          currency: 'EUR',
+          provider_ref: 'cs_1',
+        }),
+      },
+      PaymentEvent: {
+        repo: paymentEventRepository,
+        row: await paymentEventRepository.create(t.db, {
+          user_id: user.id,
+          provider: 'stripe',
+          provider_payment_id: 'pi_1',
+          amount_cents: '5',
+          currency: 'EUR',
+        }),
+      },
+      KycSession: {
+        repo: kycSessionRepository,
+        row: await kycSessionRepository.create(t.db, {
+          user_id: user.id,
+          client_id: 'k-1',
+          idenfy_scan_ref: 's-1',
+          last_run_at: new Date(),
+        }),
+      },
+      WebhookEvent: {
+        repo: webhookEventRepository,
+        row: await webhookEventRepository.create(t.db, {
+          provider: 'idenfy',
+          event_key: 'e-1',
+          payload: '{}',
+          received_at: new Date(),
+        }),
+      },
+      LoginChallenge: {
+        repo: loginChallengeRepository,
+        row: await loginChallengeRepository.create(t.db, {
+          email: 'all@example.com',
+          code_hash: 'h',
+          expires_at: new Date(),
+        }),
+      },
+      AuthSession: {
+        repo: authSessionRepository,
+        row: await authSessionRepository.create(t.db, {
+          user_id: user.id,
+          token_hash: 't-1',
+          expires_at: new Date(),
+        }),
+      },
+    };
+    let checked = 0;
+    for (const [name, meta] of Object.entries(metadata)) {
+      const entry = rows[name];
+      expect(entry, `a row for ${name}`).toBeDefined();
+      for (const [field, info] of Object.entries(meta.fields)) {
+        if (!info.unique || field === 'id') continue;
+        const method = `findBy${field.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+        const find = entry?.repo[method] as (
+          db: unknown,
+          value: unknown,
+        ) => Promise<{ id: string } | undefined>;
+        expect(typeof find, `${name}.${method}`).toBe('function');
+        expect((await find(t.db, entry?.row[field]))?.id, `${name}.${method}`).toBe(entry?.row.id);
+        checked++;
+      }
+    }
+    expect(checked).toBe(8);
   });
 
   it('update validates, applies the patch and sets updated_at', async () => {
