@@ -205,6 +205,17 @@ describe('generated repositories on PostgreSQL', () => {
     const fields = (error as ValidationError).errors.map((e) => e.field).sort();
     expect(fields).toEqual(['display_name', 'email', 'nickname']);
     expect(await userRepository.count(t.db)).toBe(0);
+    const urn = await topUpRepository
+      .create(t.db, {
+        user_id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+        provider: 'stripe',
+        amount_cents: 1n,
+        currency: 'EUR',
+      })
+      .catch((e: unknown) => e);
+    expect((urn as ValidationError).errors).toEqual([
+      { field: 'user_id', message: 'must match format "uuid"' },
+    ]);
     const missing = await topUpRepository
       .create(t.db, { provider: 'stripe' } as never)
       .catch((e: unknown) => e);

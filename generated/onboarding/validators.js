@@ -2,7 +2,7 @@
 import runtime0 from "ajv-formats/dist/formats.js";
 export const validateNewBilling = validate10;
 const schema11 = {"$id":"NewBilling","type":"object","additionalProperties":false,"properties":{"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"type":"string","format":"uuid"},"credit_balance_cents":{"type":"string","pattern":"^-?(0|[1-9][0-9]*)$"}},"required":["user_id"]};
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const formats2 = runtime0.fullFormats["date-time"];
 const pattern0 = new RegExp("^-?(0|[1-9][0-9]*)$", "u");
 

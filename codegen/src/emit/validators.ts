@@ -16,7 +16,9 @@ export function emitValidators(ns: NamespaceNode): { js: string; dts: string } {
     allowUnionTypes: true,
     code: { source: true, esm: true, lines: true },
   });
-  addFormats(ajv, ['email', 'uuid', 'uri', 'date-time']);
+  addFormats(ajv, ['email', 'uri', 'date-time']);
+  // ajv-formats' uuid also accepts a `urn:uuid:` prefix, which Postgres' uuid type rejects.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   for (const s of shapes) ajv.addSchema(s.schema);
   const exports = Object.fromEntries(shapes.map((s) => [`validate${s.name}`, s.name]));
   const code = esmOnly(standaloneCode(ajv, exports));
