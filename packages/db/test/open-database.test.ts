@@ -106,7 +106,12 @@ describe('openDatabase without DATABASE_URL (embedded)', () => {
 
   it('reuses a server that already holds the data dir, and leaves it running on close()', async () => {
     const dataDir = path.join(await tempDir(), 'postgres');
-    const holder = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger: silentLogger });
+    const holder = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      throwaway: true,
+      logger: silentLogger,
+    });
     try {
       const { lines, logger } = captureLogger();
       // Asked for another port: the holder's port (from postmaster.pid) wins.
@@ -126,7 +131,12 @@ describe('openDatabase without DATABASE_URL (embedded)', () => {
 
   it('starts over the stale postmaster.pid of a server that crashed', async () => {
     const dataDir = path.join(await tempDir(), 'postgres');
-    await startEmbeddedPostgres({ dataDir, port: await freePort(), logger: silentLogger });
+    await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      throwaway: true,
+      logger: silentLogger,
+    });
     const pidFile = path.join(dataDir, 'postmaster.pid');
     const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
     process.kill(pid, 'SIGKILL');

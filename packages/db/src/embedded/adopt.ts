@@ -30,6 +30,8 @@ export async function adoptRunningServer(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  // It died while we waited (a crashed server's last moments): the pid file is stale after all.
+  if (!isProcessAlive(holder.pid)) return undefined;
   throw new EmbeddedPostgresError(
     `${options.dataDir} is held by process ${holder.pid}, which does not answer as PostgreSQL on port ` +
       `${holder.port}; stop that process, or delete ${path.join(options.dataDir, 'postmaster.pid')} if it is not PostgreSQL`,

@@ -12,6 +12,9 @@ const THROWAWAY_SETTINGS = {
   synchronous_commit: 'off',
   full_page_writes: 'off',
   max_connections: '300',
+  // Dynamic shared memory as files in the data dir (itself in RAM for tests) rather than in
+  // /dev/shm, where a killed server (Ctrl-C, crash tests) would leave its segments behind.
+  dynamic_shared_memory_type: 'mmap',
 };
 
 /**
@@ -67,15 +70,24 @@ export async function startEmbeddedPostgres(
       );
     }
   }
-  try {
-    await server.start();
-  } catch {
-    // Another process may have started a server on this directory between our check and our start.
-    const raced = await adoptRunningServer(options);
-    if (raced) return raced;
-    throw new EmbeddedPostgresError(
-      `embedded PostgreSQL did not start on port ${options.port} (data dir ${options.dataDir}):\n${log.join('\n')}`,
-    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch {
+      // Another process may have started a server on this directory between our check and our start.
+      const raced = await adoptRunningServer(options);
+      if (raced) return raced;
+      // After a crash, the dead server's children hold its shared memory for a few more moments.
+      if (attempt < 5 && log.some((line) => line.includes('shared memory block is still in use'))) {
+        log.length = 0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      throw new EmbeddedPostgresError(
+        `embedded PostgreSQL did not start on port ${options.port} (data dir ${options.dataDir}):\n${log.join('\n')}`,
+      );
+    }
   }
   const killNow = () => {
     const holder = readPostmasterPidSync(options.dataDir);
