@@ -326,6 +326,12 @@ describe('generated repositories on PostgreSQL', () => {
     ).rejects.toMatchObject({
       errors: [{ field: 'display_name', message: 'cannot be filtered on' }],
     });
+    await expect(userRepository.count(t.db, { constructor: 'x' } as never)).rejects.toMatchObject({
+      errors: [{ field: 'constructor', message: 'cannot be filtered on' }],
+    });
+    await expect(userRepository.list(t.db, { orderBy: 'toString' as never })).rejects.toMatchObject({
+      errors: [{ field: 'orderBy' }],
+    });
     await expect(userRepository.list(t.db, { cursor: 'garbage' })).rejects.toMatchObject({
       errors: [{ field: 'cursor' }],
     });

@@ -126,11 +126,16 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+// Own keys only: `where: { constructor: 1 }` must not find Object.prototype.constructor.
+function columnOf(spec: TableSpec, name: string): ColumnSpec | undefined {
+  return Object.hasOwn(spec.columns, name) ? spec.columns[name] : undefined;
+}
+
 /** The JSON form validators check: Date -> ISO string, bigint -> decimal string. */
 export function toJsonForm(spec: TableSpec, input: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const column = spec.columns[key];
+    const column = columnOf(spec, key);
     out[key] =
       column === undefined ? value : jsonValue(column.kind === 'array' ? column.element : column.kind, value);
   }
@@ -150,7 +155,7 @@ export function toDbValues(spec: TableSpec, input: object): Record<string, unkno
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    const column = spec.columns[key];
+    const column = columnOf(spec, key);
     if (value !== null && column?.kind === 'json') out[key] = JSON.stringify(value);
     else if (value !== null && column?.kind === 'array' && column.element === 'json')
       out[key] = JSON.stringify(value);
@@ -280,7 +285,7 @@ export function whereClause(spec: TableSpec, where: object | undefined): Express
   const parts: Expression<SqlBool>[] = [];
   for (const [field, filter] of Object.entries(where ?? {})) {
     if (filter === undefined) continue;
-    const column = spec.columns[field];
+    const column = columnOf(spec, field);
     if (column === undefined || !column.filter) {
       throw new ValidationError(spec.table, [{ field, message: 'cannot be filtered on' }]);
     }
@@ -347,7 +352,7 @@ export async function listRows<T>(
   options: ListOptions<object, string> = {},
 ): Promise<Page<T>> {
   const orderBy = options.orderBy ?? 'created_at';
-  const column = spec.columns[orderBy];
+  const column = columnOf(spec, orderBy);
   if (column === undefined || !column.order) {
     throw new ValidationError(spec.table, [
       { field: 'orderBy', message: 'must be created_at or an indexed field' },
