@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestDatabase } from '@hero-onboarding/db/testing';
+import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
+import type { Database } from '@hero-onboarding/generated/onboarding';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServerProcess } from '../packages/server/test/support/server-process';
 
 const SCRIPT = fileURLToPath(new URL('./smoke_kyc.sh', import.meta.url));
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: TestDatabase<Database>;
 let server: Awaited<ReturnType<typeof startServerProcess>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase<Database>();
   // Dev defaults, as `npm start` has them: the built-in simulator runs inside the server process.
   server = await startServerProcess({ DATABASE_URL: database.url, NODE_ENV: 'development' });
 }, 60_000);
