@@ -4,6 +4,13 @@ import type { AppDeps } from '../context';
 import { AppError, tooManyRequests } from '../http/errors';
 import { keyedHash, newLoginCode } from './secrets';
 
+interface RateLimit {
+  readonly column: 'email' | 'requested_ip';
+  readonly value: string;
+  readonly max: number;
+  readonly message: string;
+}
+
 export interface ChallengeIssued {
   readonly expiresInSeconds: number;
   /** Only in dev mode, so scripts can sign in without a mailbox. */
@@ -27,30 +34,33 @@ export async function issueChallenge(
 
   const challenge = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`login-challenge:${email}`}))`.execute(trx);
-    const recentForEmail = await trx
-      .selectFrom('login_challenges')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-      .where('email', '=', email)
-      .where('created_at', '>=', since)
-      .executeTakeFirstOrThrow();
-    if (Number(recentForEmail.n) >= auth.maxChallengesPerEmail) {
-      throw tooManyRequests(
-        'Too many codes asked for this address; wait and try again.',
-        retryAfter(recentForEmail.oldest, auth.rateWindowSeconds, now),
-      );
-    }
-    if (ip !== undefined) {
-      const recentForIp = await trx
+    const limits: RateLimit[] = [
+      {
+        column: 'email',
+        value: email,
+        max: auth.maxChallengesPerEmail,
+        message: 'Too many codes asked for this address; wait and try again.',
+      },
+      ...(ip === undefined
+        ? []
+        : [
+            {
+              column: 'requested_ip' as const,
+              value: ip,
+              max: auth.maxChallengesPerIp,
+              message: 'Too many codes asked from this network; wait and try again.',
+            },
+          ]),
+    ];
+    for (const limit of limits) {
+      const recent = await trx
         .selectFrom('login_challenges')
         .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-        .where('requested_ip', '=', ip)
+        .where(limit.column, '=', limit.value)
         .where('created_at', '>=', since)
         .executeTakeFirstOrThrow();
-      if (Number(recentForIp.n) >= auth.maxChallengesPerIp) {
-        throw tooManyRequests(
-          'Too many codes asked from this network; wait and try again.',
-          retryAfter(recentForIp.oldest, auth.rateWindowSeconds, now),
-        );
+      if (Number(recent.n) >= limit.max) {
+        throw tooManyRequests(limit.message, retryAfter(recent.oldest, auth.rateWindowSeconds, now));
       }
     }
     return loginChallengeRepository.create(trx, {

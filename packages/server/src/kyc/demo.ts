@@ -3,7 +3,7 @@ import { makeClientId } from '@hero-onboarding/kyc';
 import type { AppDeps } from '../context';
 import { setUserStatus } from './apply-result';
 import type { KycView } from './kyc-view';
-import { viewOf } from './kyc-view.service';
+import { viewAfterChange } from './kyc-view.service';
 
 /**
  * KYC_DEMO_MODE: completes KYC with no provider at all, for demos. Config refuses it in production, and
@@ -23,10 +23,5 @@ export async function completeWithoutProvider(deps: AppDeps, user: User): Promis
     await setUserStatus(trx, user.id, 'completed', true);
     return done ?? opened;
   });
-  const refreshed = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
-  return viewOf(deps, refreshed, session);
+  return viewAfterChange(deps, user.id, session);
 }

@@ -1,4 +1,4 @@
-import type { KycSession, User } from '@hero-onboarding/generated/onboarding';
+import { type KycSession, type User, userRepository } from '@hero-onboarding/generated/onboarding';
 import type { AppDeps } from '../context';
 import { type KycView, kycView } from './kyc-view';
 import { currentSession } from './queries';
@@ -21,6 +21,15 @@ export function viewOf(
     now: deps.now?.() ?? new Date(),
     verificationUrl: verificationUrlFor(deps),
   });
+}
+
+/** The view after a change: the user row is read again, since the change may have moved their status. */
+export async function viewAfterChange(
+  deps: AppDeps,
+  userId: string,
+  session: KycSession | undefined,
+): Promise<KycView> {
+  return viewOf(deps, await userRepository.getOrThrow(deps.db, userId), session);
 }
 
 /** A read-only view (no provider calls), for /me and admin. */

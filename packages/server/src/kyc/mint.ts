@@ -1,4 +1,8 @@
-import { canTransitionKycSessionStatus, type KycSession } from '@hero-onboarding/generated/onboarding';
+import {
+  canTransitionKycSessionStatus,
+  type KycSession,
+  kycSessionRepository,
+} from '@hero-onboarding/generated/onboarding';
 import { IdenfyError } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { AppDeps } from '../context';
@@ -22,6 +26,10 @@ export type MintResult =
  */
 export async function mintToken(deps: AppDeps, session: KycSession): Promise<MintResult> {
   const { db, config } = deps;
+  // Minting moves the session to in_progress (or keeps it there): only where the lifecycle allows it.
+  if (session.status !== 'in_progress' && !canTransitionKycSessionStatus(session.status, 'in_progress')) {
+    return { kind: 'lost', session };
+  }
   const claimed = await withLockTimeout(db, (trx) =>
     trx
       .updateTable('kyc_sessions')
@@ -67,9 +75,6 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   }
 
   const isRemint = session.idenfy_scan_ref !== null;
-  const fromStates = [session.status].filter(
-    (s) => s === 'in_progress' || canTransitionKycSessionStatus(s, 'in_progress'),
-  );
   const stored = await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('kyc_sessions')
@@ -86,7 +91,7 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
         updated_at: sql<Date>`now()`,
       }))
       .where('id', '=', session.id)
-      .where('status', 'in', fromStates.length > 0 ? fromStates : ['in_progress'])
+      .where('status', '=', session.status)
       .where(byScanRef(session.idenfy_scan_ref))
       .returningAll()
       .executeTakeFirst();
@@ -114,8 +119,5 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
 }
 
 async function reread(deps: AppDeps, session: KycSession): Promise<KycSession> {
-  return (
-    (await deps.db.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirst()) ??
-    session
-  );
+  return (await kycSessionRepository.get(deps.db, session.id)) ?? session;
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../context';
 import { AppError } from '../http/errors';
 import type { KycView } from './kyc-view';
-import { viewOf } from './kyc-view.service';
+import { viewAfterChange, viewOf } from './kyc-view.service';
 import { currentSession } from './queries';
 import { RESET_MARK } from './session-state';
 
@@ -48,10 +48,5 @@ export async function resetKyc(deps: AppDeps, userId: string, by: 'user' | 'admi
       .execute();
   });
   deps.logger.info('KYC reset', { user_id: userId, by });
-  const user = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return viewOf(deps, user, await currentSession(deps.db, userId));
+  return viewAfterChange(deps, userId, await currentSession(deps.db, userId));
 }

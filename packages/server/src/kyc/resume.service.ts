@@ -1,4 +1,9 @@
-import { type KycSession, kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
+import {
+  type KycSession,
+  kycSessionRepository,
+  type User,
+  userRepository,
+} from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
 import type { AppDeps } from '../context';
 import type { KycView } from './kyc-view';
@@ -65,17 +70,10 @@ async function endForGood(deps: AppDeps, session: KycSession): Promise<KycSessio
       .execute();
     if (ended !== undefined)
       deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
-    return (
-      ended ??
-      (await trx
-        .selectFrom('kyc_sessions')
-        .selectAll()
-        .where('id', '=', session.id)
-        .executeTakeFirstOrThrow())
-    );
+    return ended ?? (await kycSessionRepository.getOrThrow(trx, session.id));
   });
 }
 
 async function freshUser(deps: AppDeps, user: User): Promise<User> {
-  return (await deps.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirst()) ?? user;
+  return (await userRepository.get(deps.db, user.id)) ?? user;
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../context';
 import { completeWithoutProvider } from './demo';
 import type { KycView } from './kyc-view';
-import { viewOf } from './kyc-view.service';
+import { viewAfterChange, viewOf } from './kyc-view.service';
 import { currentSession } from './queries';
 import { settle } from './resume.service';
 import { isResumable } from './session-state';
@@ -35,10 +35,5 @@ export async function startKyc(deps: AppDeps, user: User): Promise<KycView> {
   });
   if (created) deps.logger.info('KYC session opened', { session_id: session.id, user_id: user.id });
   const settled = await settle(deps, session);
-  const refreshed = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
-  return viewOf(deps, refreshed, settled);
+  return viewAfterChange(deps, user.id, settled);
 }

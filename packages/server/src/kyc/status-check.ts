@@ -1,4 +1,4 @@
-import type { KycSession } from '@hero-onboarding/generated/onboarding';
+import { type KycSession, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
 import { kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { AppDeps } from '../context';
@@ -82,5 +82,5 @@ export async function checkProviderStatus(
     });
   }
   deps.logger.info('iDenfy status checked', { session_id: session.id, provider_status: report.status });
-  return db.selectFrom('kyc_sessions').selectAll().where('id', '=', session.id).executeTakeFirst();
+  return kycSessionRepository.get(db, session.id);
 }
