@@ -175,6 +175,42 @@ describe('KYC end to end over HTTP', () => {
     expect(log).not.toContain('SIM0000000'); // the simulated document number in the webhook body
   });
 
+  it('ten concurrent /kyc/start calls from one user open one session and mint one token', async () => {
+    const { client, user } = await stack.signIn('many-tabs@example.com');
+    const before = stack.simulator.stats().tokensMinted;
+    stack.simulator.setFaults({ tokenDelayMs: 200 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => client.get('/kyc/start')));
+    stack.simulator.setFaults({});
+    expect(answers.every((a) => a.status === 302)).toBe(true);
+    expect(await sessionsOf(stack, user.id)).toHaveLength(1);
+    expect(stack.simulator.stats().tokensMinted - before).toBe(1);
+  });
+
+  it('iDenfy failing to mint is a 503/502 with a code, and the next try succeeds', async () => {
+    const { client, user } = await stack.signIn('provider-down@example.com');
+    stack.simulator.setFaults({ nextTokenStatus: 500 });
+    const down = await client.get('/kyc/start');
+    expect(down.status).toBe(503);
+    expect(down.json.error.code).toBe('kyc_provider_error');
+    expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await sessionsOf(stack, user.id))[0]).toMatchObject({
+      status: 'pending',
+      idenfy_scan_ref: null,
+      mint_lease_until: null,
+    });
+
+    stack.simulator.setFaults({ nextTokenStatus: 401 });
+    const badKeys = await client.get('/kyc/start');
+    expect(badKeys.status).toBe(502);
+    expect(badKeys.json.error.code).toBe('kyc_provider_error');
+    expect(badKeys.text).not.toContain('test-idenfy-secret');
+
+    const retry = await client.get('/kyc/start');
+    expect(retry.status).toBe(302);
+    expect(await sessionsOf(stack, user.id)).toHaveLength(1);
+    expect((await sessionsOf(stack, user.id))[0]?.status).toBe('in_progress');
+  });
+
   it('KYC routes need a signed-in user', async () => {
     const anonymous = stack.client();
     for (const path of ['/kyc/start', '/kyc/status', '/kyc/return']) {

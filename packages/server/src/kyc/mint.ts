@@ -33,7 +33,9 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   const claimed = await withLockTimeout(db, (trx) =>
     trx
       .updateTable('kyc_sessions')
-      .set({ mint_lease_until: sql<Date>`now() + make_interval(secs => ${config.kyc.mintLeaseSeconds})` })
+      .set({
+        mint_lease_until: sql<Date>`date_trunc('milliseconds', now() + make_interval(secs => ${config.kyc.mintLeaseSeconds}))`,
+      })
       .where('id', '=', session.id)
       .where('status', '=', session.status)
       .where(byScanRef(session.idenfy_scan_ref))
@@ -56,7 +58,8 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
       expiryTimeSeconds: config.idenfy.tokenExpirySeconds,
     });
   } catch (error) {
-    // Give the lease back at once so the next caller can try instead of waiting it out.
+    // Give the lease back at once so the next caller can try instead of waiting it out. The lease value
+    // is truncated to milliseconds when claimed, so it round-trips through a JS Date and matches here.
     await db
       .updateTable('kyc_sessions')
       .set({ mint_lease_until: null })
