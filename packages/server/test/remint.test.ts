@@ -140,6 +140,65 @@ describe('re-minting an expired iDenfy token in place', () => {
     expect(res.json.kyc.auth_token).toBe(after?.idenfy_auth_token);
   });
 
+  it('an EXPIRED webhook arriving while the re-mint is in flight does not strand the new token', async () => {
+    const { client, user, scanRef, session } = await signInAndStart(stack, 'expired-mid-mint@example.com');
+    await stack.simulator.expire(scanRef, { notify: false });
+    await stack.db
+      .updateTable('kyc_sessions')
+      .set({ token_expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
+    const before = minted();
+    stack.simulator.setFaults({ tokenDelayMs: 800 });
+    const pending = client.get('/kyc/status'); // status check -> sentinel -> slow mint
+    await new Promise((r) => setTimeout(r, 300));
+    const body = JSON.stringify(
+      idenfyResult({ scanRef, clientId: session.client_id, overall: 'EXPIRED', final: true }),
+    );
+    const hook = await stack
+      .client()
+      .request('POST', '/webhooks/idenfy', { body, headers: { 'idenfy-signature': idenfySignature(body) } });
+    expect(hook.json.outcome).toBe('moved:expired');
+    const res = await pending;
+    stack.simulator.setFaults({});
+    const [after] = await sessionsOf(stack, user.id);
+    expect(minted() - before).toBe(1);
+    expect(after).toMatchObject({ status: 'in_progress', recreation_count: 1, mint_lease_until: null });
+    expect(res.json.kyc.auth_token).toBe(after?.idenfy_auth_token);
+  });
+
+  it('a token call that times out after iDenfy minted anyway: one call per lease, then a fresh client id', async () => {
+    const timing = await startTestStack({ env: { IDENFY_TIMEOUT_MS: '300', KYC_MINT_LEASE_SECONDS: '1' } });
+    try {
+      const { client, user, scanRef, session } = await signInAndStart(timing, 'timeout-minted@example.com');
+      await timing.simulator.expire(scanRef, { notify: true });
+      timing.simulator.setFaults({ tokenDelayMs: 600 });
+      const timedOut = await client.get('/kyc/status');
+      expect(timedOut.status).toBe(503);
+      expect(timedOut.json.error.code).toBe('kyc_provider_error');
+      await new Promise((r) => setTimeout(r, 400)); // iDenfy mints the orphan token meanwhile
+      timing.simulator.setFaults({});
+      const orphans = timing.simulator.sessions().filter((s) => s.clientId === session.client_id);
+      expect(orphans).toHaveLength(2);
+
+      // The lease is kept after a timeout: no further iDenfy call until it runs out.
+      const held = await client.get('/kyc/status');
+      expect(held.json.kyc).toMatchObject({ status: 'in_progress', auth_token: null });
+      expect(timing.logger.lines.some((l) => l.includes('unknown live token'))).toBe(false);
+
+      await new Promise((r) => setTimeout(r, 1000));
+      const recovered = await client.get('/kyc/status');
+      const [after] = await sessionsOf(timing, user.id);
+      expect(recovered.json.kyc.auth_token).toBe(after?.idenfy_auth_token);
+      expect(after?.client_id).not.toBe(session.client_id);
+      expect(after?.client_id.startsWith(`${user.id}-`)).toBe(true);
+      expect(after?.recreation_count).toBe(1);
+      expect(timing.logger.lines.filter((l) => l.includes('unknown live token'))).toHaveLength(1);
+    } finally {
+      await timing.close();
+    }
+  });
+
   it('a token past its expiry while iDenfy still says ACTIVE is withheld, not re-minted, and checked at most once per interval', async () => {
     const { client, user, session } = await signInAndStart(stack, 'mid-flow@example.com');
     await stack.db

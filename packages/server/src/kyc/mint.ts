@@ -1,9 +1,10 @@
 import {
   canTransitionKycSessionStatus,
   type KycSession,
+  KycStatusValues,
   kycSessionRepository,
 } from '@hero-onboarding/generated/onboarding';
-import { IdenfyError } from '@hero-onboarding/kyc';
+import { IdenfyError, type KycSessionToken, makeClientId } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { AppDeps } from '../context';
 import { providerFailure } from './provider-errors';
@@ -26,10 +27,7 @@ export type MintResult =
  */
 export async function mintToken(deps: AppDeps, session: KycSession): Promise<MintResult> {
   const { db, config } = deps;
-  // Minting moves the session to in_progress (or keeps it there): only where the lifecycle allows it.
-  if (session.status !== 'in_progress' && !canTransitionKycSessionStatus(session.status, 'in_progress')) {
-    return { kind: 'lost', session };
-  }
+  if (!MINTABLE_STATES.includes(session.status)) return { kind: 'lost', session };
   const claimed = await withLockTimeout(db, (trx) =>
     trx
       .updateTable('kyc_sessions')
@@ -37,7 +35,7 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
         mint_lease_until: sql<Date>`date_trunc('milliseconds', now() + make_interval(secs => ${config.kyc.mintLeaseSeconds}))`,
       })
       .where('id', '=', session.id)
-      .where('status', '=', session.status)
+      .where('status', 'in', MINTABLE_STATES)
       .where(byScanRef(session.idenfy_scan_ref))
       .where((eb) =>
         eb.or([eb('mint_lease_until', 'is', null), eb('mint_lease_until', '<=', sql<Date>`now()`)]),
@@ -47,34 +45,36 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   );
   if (claimed === undefined) return { kind: 'lost', session: await reread(deps, session) };
 
-  let token: Awaited<ReturnType<AppDeps['kycProvider']['createSession']>>;
+  let clientId = session.client_id;
+  let token: KycSessionToken;
   try {
-    token = await deps.kycProvider.createSession({
-      clientId: session.client_id,
-      callbackUrl: `${config.publicUrl}/webhooks/idenfy`,
-      successUrl: `${config.publicUrl}/kyc/return`,
-      errorUrl: `${config.publicUrl}/kyc/return`,
-      unverifiedUrl: `${config.publicUrl}/kyc/return`,
-      expiryTimeSeconds: config.idenfy.tokenExpirySeconds,
-    });
+    token = await requestToken(deps, clientId);
   } catch (error) {
-    // Give the lease back at once so the next caller can try instead of waiting it out. The lease value
-    // is truncated to milliseconds when claimed, so it round-trips through a JS Date and matches here.
-    await db
-      .updateTable('kyc_sessions')
-      .set({ mint_lease_until: null })
-      .where('id', '=', session.id)
-      .where('mint_lease_until', '=', claimed.mint_lease_until)
-      .execute();
-    if (error instanceof IdenfyError && error.kind === 'duplicate_client_id') {
-      // iDenfy already holds a live token for this client id: a peer whose lease ran out minted it.
+    if (!(error instanceof IdenfyError && error.kind === 'duplicate_client_id')) {
+      await giveUpLease(deps, session, claimed.mint_lease_until, error);
+      throw providerFailure(error);
+    }
+    const current = await reread(deps, session);
+    if (current.idenfy_scan_ref !== session.idenfy_scan_ref) {
+      // A peer whose lease ran out minted and stored first: iDenfy refused us a second live token.
       deps.logger.info('iDenfy refused a duplicate mint; using the stored peer state', {
         session_id: session.id,
       });
-      return { kind: 'lost', session: await reread(deps, session) };
+      return { kind: 'lost', session: current };
     }
-    deps.logger.warn('iDenfy token creation failed', { session_id: session.id, error });
-    throw providerFailure(error);
+    // iDenfy holds a live token for this client id that we never stored (an earlier call timed out after
+    // iDenfy had minted). It cannot be recovered, and iDenfy refuses another for the same client id until
+    // it expires, so this one mint goes out under a fresh client-id suffix instead of stranding the user.
+    clientId = makeClientId(session.user_id);
+    deps.logger.warn('iDenfy holds an unknown live token for this session; minting under a new client id', {
+      session_id: session.id,
+    });
+    try {
+      token = await requestToken(deps, clientId);
+    } catch (retryError) {
+      await giveUpLease(deps, session, claimed.mint_lease_until, retryError);
+      throw providerFailure(retryError);
+    }
   }
 
   const isRemint = session.idenfy_scan_ref !== null;
@@ -83,6 +83,7 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
       .updateTable('kyc_sessions')
       .set((eb) => ({
         status: 'in_progress',
+        client_id: clientId,
         idenfy_auth_token: token.authToken,
         idenfy_scan_ref: token.scanRef,
         token_expires_at: token.expiresAt,
@@ -94,7 +95,9 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
         updated_at: sql<Date>`now()`,
       }))
       .where('id', '=', session.id)
-      .where('status', '=', session.status)
+      // Not `status = session.status`: an EXPIRED webhook may move in_progress -> expired meanwhile,
+      // which must not strand the token we were minting to replace exactly that expired one.
+      .where('status', 'in', MINTABLE_STATES)
       .where(byScanRef(session.idenfy_scan_ref))
       .returningAll()
       .executeTakeFirst();
@@ -119,6 +122,42 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
     recreation_count: stored.recreation_count,
   });
   return { kind: 'minted', session: stored };
+}
+
+/** States a mint may move to (or keep at) in_progress, per the generated lifecycle. */
+const MINTABLE_STATES = KycStatusValues.filter(
+  (s) => s === 'in_progress' || canTransitionKycSessionStatus(s, 'in_progress'),
+);
+
+function requestToken(deps: AppDeps, clientId: string): Promise<KycSessionToken> {
+  const { publicUrl, idenfy } = deps.config;
+  return deps.kycProvider.createSession({
+    clientId,
+    callbackUrl: `${publicUrl}/webhooks/idenfy`,
+    successUrl: `${publicUrl}/kyc/return`,
+    errorUrl: `${publicUrl}/kyc/return`,
+    unverifiedUrl: `${publicUrl}/kyc/return`,
+    expiryTimeSeconds: idenfy.tokenExpirySeconds,
+  });
+}
+
+/**
+ * After a failed token call. When iDenfy surely minted nothing (it refused, or could not be reached) the
+ * lease is given back so the next caller can try at once. After a timeout or an unreadable answer iDenfy
+ * may have minted anyway, so the lease is kept to its end: at most one such call per lease period.
+ */
+async function giveUpLease(deps: AppDeps, session: KycSession, leaseUntil: Date | null, error: unknown) {
+  deps.logger.warn('iDenfy token creation failed', { session_id: session.id, error });
+  const uncertain =
+    error instanceof IdenfyError && (error.kind === 'timeout' || error.kind === 'bad_response');
+  if (uncertain || leaseUntil === null) return;
+  // The lease value is truncated to milliseconds when claimed, so it round-trips through a JS Date.
+  await deps.db
+    .updateTable('kyc_sessions')
+    .set({ mint_lease_until: null })
+    .where('id', '=', session.id)
+    .where('mint_lease_until', '=', leaseUntil)
+    .execute();
 }
 
 async function reread(deps: AppDeps, session: KycSession): Promise<KycSession> {
