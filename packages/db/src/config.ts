@@ -8,6 +8,9 @@ export interface DatabaseConfig {
   poolMax: number;
   embeddedDataDir: string;
   embeddedPort: number;
+  /** Per-connection `lock_timeout` / `statement_timeout` (ms): a stuck lock or query fails fast instead of hanging a request. */
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
 }
 
 export interface DatabaseConfigInput {
@@ -29,6 +32,8 @@ export function resolveDatabaseConfig(input: DatabaseConfigInput): DatabaseConfi
     poolMax: input.poolMax ?? integerSetting(env, 'DATABASE_POOL_MAX', 10, 1, 1000),
     embeddedDataDir: input.embedded?.dataDir ?? defaultEmbeddedDataDir,
     embeddedPort: input.embedded?.port ?? integerSetting(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    lockTimeoutMs: integerSetting(env, 'DATABASE_LOCK_TIMEOUT_MS', 5_000, 0, 3_600_000),
+    statementTimeoutMs: integerSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
   };
 }
 
@@ -50,4 +55,13 @@ function integerSetting(
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/**
+ * Session settings every application connection starts with (pg's `options` startup parameter):
+ * a request that meets a locked table fails with 55P03 (a 503) instead of hanging. The migrator
+ * lifts them on its own connection, where waiting is the point.
+ */
+export function sessionOptions(config: Pick<DatabaseConfig, 'lockTimeoutMs' | 'statementTimeoutMs'>): string {
+  return `-c lock_timeout=${config.lockTimeoutMs} -c statement_timeout=${config.statementTimeoutMs}`;
 }

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { type DatabaseConfigInput, resolveDatabaseConfig } from './config';
+import { type DatabaseConfigInput, resolveDatabaseConfig, sessionOptions } from './config';
 import { redactUrl } from './connection-url';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { consoleLogger, type DatabaseLogger } from './logger';
@@ -45,6 +45,7 @@ export async function openDatabase<DB = Record<string, never>>(
     max: config.poolMax,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
     application_name: 'hero-onboarding',
+    options: sessionOptions(config),
   });
   // Without a listener, an idle client losing its server (restart, failover) crashes the process.
   pool.on('error', (error) => logger.warn(`database: idle connection lost: ${error.message}`));

@@ -62,6 +62,36 @@ describe('openDatabase with DATABASE_URL', () => {
     expect(opened.pool.totalCount).toBe(0);
   });
 
+  it('starts every connection with lock and statement timeouts', async () => {
+    const opened = await openDatabase({
+      env: { DATABASE_URL: t.url, DATABASE_LOCK_TIMEOUT_MS: '1234', DATABASE_STATEMENT_TIMEOUT_MS: '5678' },
+      logger: silentLogger,
+    });
+    try {
+      const { rows } = await opened.pool.query(
+        "select current_setting('lock_timeout') as lock, current_setting('statement_timeout') as statement",
+      );
+      expect(rows).toEqual([{ lock: '1234ms', statement: '5678ms' }]);
+      // A table held by someone else fails fast with 55P03 instead of hanging the caller.
+      await t.pool.query('create table if not exists locked_probe (id int)');
+      const holder = await t.pool.connect();
+      try {
+        await holder.query('begin; lock table locked_probe in access exclusive mode');
+        const error = await opened.pool.query('select * from locked_probe').then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect((error as { code?: string }).code).toBe('55P03');
+        expect(isDatabaseUnavailable(error)).toBe(true);
+      } finally {
+        await holder.query('rollback');
+        holder.release();
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('refuses a malformed DATABASE_URL without echoing it', async () => {
     const error = await openDatabase({
       env: { DATABASE_URL: 'mysql://u:hunter2@db/x' },

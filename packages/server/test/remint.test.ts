@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
 import { startTestStack, type TestStack } from './support/stack';
@@ -291,6 +292,23 @@ describe('re-minting an expired iDenfy token in place', () => {
     expect(res.json.outcome).toBe('ignored:unknown_scan_ref');
     expect((await sessionsOf(stack, user.id))[0]).toEqual(reminted);
     expect((await userRow(stack, user.id)).kyc_status).toBe('in_progress');
+  });
+
+  it('a locked kyc_sessions table answers 503 with Retry-After instead of hanging', async () => {
+    const { client } = await signInAndStart(stack, 'locked-table@example.com');
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const locker = stack.db.transaction().execute(async (trx) => {
+      await sql`lock table kyc_sessions in access exclusive mode`.execute(trx);
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const res = await client.get('/kyc/status');
+    release();
+    await locker;
+    expect(res.status).toBe(503);
+    expect(res.json.error.code).toBe('service_unavailable');
+    expect(res.headers.get('retry-after')).not.toBeNull();
   });
 
   it('a locked session row answers 503 with Retry-After, not a 500 or a guess', async () => {

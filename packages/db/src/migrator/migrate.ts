@@ -32,9 +32,12 @@ export async function migrate(pool: pg.Pool, options: MigrateOptions): Promise<s
   const client = await pool.connect();
   let clean = false;
   try {
+    // Waiting for a peer's migrations (and running long DDL) is expected here: lift the pool's timeouts.
+    await client.query('set lock_timeout = 0; set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await applyPending(client, files, options.dir, logger);
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query('reset lock_timeout; reset statement_timeout');
     clean = true;
     return applied;
   } finally {

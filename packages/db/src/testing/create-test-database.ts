@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { resolveDatabaseConfig, sessionOptions } from '../config';
 import { withDatabaseName } from '../connection-url';
 import { migrate } from '../migrator/migrate';
 import { defaultMigrationsDir } from '../paths';
@@ -48,7 +49,12 @@ export async function createTestDatabase<DB = any>(
   const name = `test_${randomBytes(8).toString('hex')}`;
   await admin(adminUrl, `create database ${name}`);
   const url = withDatabaseName(adminUrl, name);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The same session settings as the application's pool, so tests meet the same timeouts.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: sessionOptions(resolveDatabaseConfig({})),
+  });
   // Tests that stop or terminate the server on purpose must not crash the worker.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
