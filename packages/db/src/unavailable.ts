@@ -15,6 +15,7 @@ const SQLSTATES = new Set([
   '57P03', // cannot_connect_now: starting up or in recovery
   '53300', // too_many_connections
   '55P03', // lock_not_available: lock_timeout / NOWAIT; retrying later can succeed
+  '57014', // query_canceled: statement_timeout; the database is too busy or something holds it
 ]);
 
 // pg and pg-pool report these as plain Errors without a code.

@@ -4,6 +4,7 @@ import { authRoutes } from './auth/routes';
 import { resolveViewer } from './auth/viewer';
 import type { AppDeps, AppEnv } from './context';
 import { healthRoutes } from './health/routes';
+import { limitBodies } from './http/body-limit';
 import { AppError } from './http/errors';
 import { toErrorResponse } from './http/on-error';
 import { kycRoutes } from './kyc/routes';
@@ -15,6 +16,7 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', limitBodies({ jsonBytes: 64 * 1024, webhookBytes: 1024 * 1024 }));
   app.route('/', healthRoutes);
   app.use('*', resolveViewer());
   app.route('/', authRoutes);

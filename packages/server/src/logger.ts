@@ -30,6 +30,10 @@ const SECRET_KEYS = [
   'body',
 ];
 
+// Addresses can hide inside free text (a mail server's or a library's error message): mask any that do.
+const EMAIL_IN_TEXT = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[a-z]{2,}/gi;
+const maskEmails = (text: string) => text.replace(EMAIL_IN_TEXT, '[email]');
+
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface LoggerOptions {
@@ -45,9 +49,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   const scrub = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return maskEmails(value);
     if (depth > 4 || value === null || typeof value !== 'object') return value;
     if (value instanceof Date) return value.toISOString();
-    if (value instanceof Error) return { name: value.name, message: value.message };
+    if (value instanceof Error) return { name: value.name, message: maskEmails(value.message) };
     if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
@@ -61,7 +66,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const entry = {
       time: new Date().toISOString(),
       level,
-      msg: message,
+      msg: maskEmails(message),
       ...(scrub(fields ?? {}, 0) as object),
     };
     write(JSON.stringify(entry, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));

@@ -58,6 +58,18 @@ describe('email one-time-code sign-in', () => {
     expect((await replay()).status).toBe(401);
   });
 
+  it('the cookie is Secure when the public URL is https', async () => {
+    const https = await startTestStack({ env: { PUBLIC_URL: 'https://onboarding.example.com' } });
+    try {
+      const client = https.client();
+      const { json } = await client.post('/login/challenge', { email: 'secure@example.com' });
+      const verify = await client.post('/login/verify', { email: 'secure@example.com', code: json.dev_code });
+      expect(verify.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    } finally {
+      await https.close();
+    }
+  });
+
   it('a code is single-use', async () => {
     const client = stack.client();
     const { json } = await client.post(

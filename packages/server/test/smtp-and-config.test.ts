@@ -13,6 +13,11 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith('rejected'))
+          return callback(new Error(`Recipient <${address.address}> rejected`));
+        callback();
+      },
       onData(stream, session, callback) {
         let body = '';
         stream.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -43,6 +48,15 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
     const code = /code is (\d{6})/.exec(mail?.body ?? '')?.[1];
     expect(code).toMatch(/^\d{6}$/);
     expect((await client.post('/login/verify', { email: 'mailbox@example.com', code })).status).toBe(200);
+  });
+
+  it('a recipient the mail server rejects is a 502, and the address stays out of the log', async () => {
+    const res = await stack.client().post('/login/challenge', { email: 'rejected.person@example.com' });
+    expect(res.status).toBe(502);
+    expect(res.json.error.code).toBe('delivery_failed');
+    const log = stack.logger.lines.join('\n');
+    expect(log).toContain('sign-in code delivery failed');
+    expect(log).not.toContain('rejected.person');
   });
 
   it('a mail server that refuses answers 502 delivery_failed and does not count the challenge', async () => {

@@ -30,5 +30,6 @@ export function searchParam(query: Record<string, string | undefined>, name: str
   const v = query[name]?.trim();
   if (v === undefined || v === '') return undefined;
   if (v.length > 254) throw badRequest('invalid_request', `"${name}" is too long.`);
+  if (/\p{Cc}/u.test(v)) throw badRequest('invalid_request', `"${name}" contains control characters.`);
   return v;
 }

@@ -76,7 +76,14 @@ export async function issueChallenge(
   } catch (error) {
     // An undelivered code is useless and must not count against the user's limit.
     await loginChallengeRepository.delete(db, challenge.id);
-    deps.logger.error('sign-in code delivery failed', { channel: deps.codeSender.channel, error });
+    // Mail servers echo the recipient in their messages: log what kind of failure it was, not the text.
+    const { name, code, responseCode } = error as { name?: string; code?: string; responseCode?: number };
+    deps.logger.error('sign-in code delivery failed', {
+      channel: deps.codeSender.channel,
+      name,
+      code,
+      responseCode,
+    });
     throw new AppError(502, 'delivery_failed', 'The sign-in code could not be sent; try again shortly.');
   }
   return config.devMode

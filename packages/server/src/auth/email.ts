@@ -1,7 +1,7 @@
 import { badRequest } from '../http/errors';
 
 // Deliberately plain: one @, a dot in the domain, no spaces. Deliverability is proven by the code itself.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u;
 
 export function normalizeEmail(input: unknown): string {
   if (typeof input !== 'string')

@@ -38,6 +38,13 @@ function classify(error: Error): AppError {
       'Retry-After': '5',
     });
   }
+  if (isUnstorableText(error)) {
+    return new AppError(
+      400,
+      'invalid_request',
+      'The request contains characters that cannot be stored (such as NUL).',
+    );
+  }
   if (error instanceof ValidationError) {
     return new AppError(
       400,
@@ -66,4 +73,10 @@ function pageBody(error: AppError) {
         : '';
   return html`<p class="error" data-code="${error.code}">${error.message}</p>
     ${hint}`;
+}
+
+/** Text Postgres refuses to hold (a NUL byte, say): the client's input, so a 400, never a 500. */
+function isUnstorableText(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
 }
