@@ -78,7 +78,7 @@ function main(argv: readonly string[]): number {
   });
   const total = Math.round(performance.now() - started);
   console.log(
-    `generated ${relative(process.cwd(), args.outDir) || '.'} (${parts.join('; ') || 'no namespaces'}) in ${total} ms`,
+    `wrote ${relative(process.cwd(), args.outDir) || '.'} (${parts.join('; ') || 'no namespaces'}) in ${total} ms`,
   );
   return 0;
 }

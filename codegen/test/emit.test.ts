@@ -36,6 +36,23 @@ describe('emitters on in-memory IR', () => {
     for (const name of exported) expect(RESERVED_TYPE_NAMES).toContain(name);
   });
 
+  it('keeps a doc containing */ inside its comment', () => {
+    const types = emitTypes(
+      ns(
+        'enums:',
+        '  Mood: { doc: "enum */ doc", values: [calm] }',
+        'rootobjects:',
+        '  Note:',
+        '    doc: "closes */ the comment"',
+        '    fields:',
+        '      body: { type: str, doc: "ends */ here" }',
+      ),
+    );
+    expect(types).toContain('ends *\\/ here');
+    expect(types).toContain('closes *\\/ the comment');
+    expect(types).not.toMatch(/ends \*\/ here/);
+  });
+
   it('maps types: i64 reads as string and accepts bigint, defaults make insert fields optional', () => {
     const types = emitTypes(
       ns(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate';
@@ -23,7 +23,7 @@ describe('the whole pipeline', () => {
     expect(first.status).toBe(0);
     const line = first.stdout.trim();
     expect(line).toMatch(
-      /^generated \S+ \(onboarding: \d+ written, 0 unchanged, 0 removed, new migration 0001_init\.sql\) in \d+ ms$/,
+      /^wrote \S+ \(onboarding: \d+ written, 0 unchanged, 0 removed, new migration 0001_init\.sql\) in \d+ ms$/,
     );
     const tree = readTree(ws.out);
     console.log(
@@ -82,6 +82,44 @@ describe('the whole pipeline', () => {
     );
     expect(result.stderr).toMatch(/out of date \(\d+ file\(s\)\); run npm run generate\n$/);
     expect(readTree(ws.out)).toEqual(before);
+  });
+
+  it('generate and --check refuse an edited, deleted or foreign migration file', () => {
+    const ws = workspace({ withGenerated: true });
+    const kyc = join(ws.schemas, 'onboarding', 'kyc.yaml');
+    writeFileSync(
+      kyc,
+      addField(
+        readTree(join(ws.schemas, 'onboarding')).get('kyc.yaml') ?? '',
+        'WebhookEvent',
+        '      note?: str',
+      ),
+    );
+    expect(runCli(['--schemas', ws.schemas, '--out', ws.out], ws.dir).status).toBe(0);
+    const migrations = join(ws.out, 'onboarding', 'migrations');
+    const second = readdirSync(migrations).find((f) => f.startsWith('0002_')) as string;
+    const original = readTree(migrations).get(second) as string;
+    const run = (...args: string[]) => runCli([...args, '--schemas', ws.schemas, '--out', ws.out], ws.dir);
+
+    writeFileSync(join(migrations, second), original.replace('ADD COLUMN', 'ADD COLUMN IF NOT EXISTS'));
+    for (const args of [['--check'], []]) {
+      const edited = run(...args);
+      expect(edited.status).toBe(1);
+      expect(edited.stderr).toContain(`migrations/${second} was edited after it was generated`);
+    }
+
+    rmSync(join(migrations, second));
+    writeFileSync(join(migrations, '0001_init.sql'), readTree(migrations).get('0001_init.sql') as string);
+    const deleted = run('--check');
+    expect(deleted.status).toBe(1);
+    expect(deleted.stderr).toContain(`migrations/${second} is missing`);
+
+    writeFileSync(join(migrations, second), original);
+    expect(run('--check').status).toBe(0);
+    writeFileSync(join(migrations, '0003_by_hand.sql'), 'select 1;\n');
+    const foreign = run('--check');
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain('migrations/0003_by_hand.sql was not written by the generator');
   });
 
   it('prints one line per schema error with a cwd-relative path and writes nothing', () => {

@@ -23,7 +23,7 @@ export function emitTypes(ns: NamespaceNode): string {
       declarations: [
         { name: `${e.name}Values`, initializer: `[${e.values.map(quote).join(', ')}] as const` },
       ],
-      ...(e.doc === undefined ? {} : { docs: [e.doc] }),
+      ...(e.doc === undefined ? {} : { docs: [commentText(e.doc)] }),
     });
     file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name}Values)[number]` });
   }
@@ -42,12 +42,12 @@ function addRootObject(file: ReturnType<Project['createSourceFile']>, root: Root
   file.addInterface({
     isExported: true,
     name: names.table,
-    docs: [`${root.doc ?? root.name} (table \`${root.table}\`)`],
+    docs: [`${commentText(root.doc ?? root.name)} (table \`${root.table}\`)`],
     properties: columnsOf(root).map((c) => ({
       kind: StructureKind.PropertySignature,
       name: c.name,
       type: columnType(c),
-      ...(c.field?.doc === undefined ? {} : { docs: [c.field.doc] }),
+      ...(c.field?.doc === undefined ? {} : { docs: [commentText(c.field.doc)] }),
     })),
   });
   const aliases: [string, string, string][] = [
@@ -77,4 +77,9 @@ function columnType(c: Column): string {
   }
   const insert = c.hasDefault && !c.nullable ? `${write} | undefined` : nullable(write);
   return `ColumnType<${nullable(select)}, ${insert}, ${nullable(write)}>`;
+}
+
+/** A schema `doc` inside a JSDoc block: a `*\/` in it would end the comment early and break the file. */
+function commentText(doc: string): string {
+  return doc.replaceAll('*/', '*\\/');
 }

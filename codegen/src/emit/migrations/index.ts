@@ -3,7 +3,7 @@ import type { Position } from '../../problem';
 import { header, sourceLabel } from '../header';
 import { diffSchemas, type Refusal } from './diff';
 import { schemaModel } from './model';
-import { readSnapshot, writeSnapshot } from './snapshot';
+import { migrationHash, readSnapshot, writeSnapshot } from './snapshot';
 
 export interface ExistingMigrations {
   /** `0001_init.sql` -> content, as found in the output folder. */
@@ -40,6 +40,8 @@ export function planMigrations(
   if (existing.snapshot !== undefined) {
     const snapshot = readSnapshot(existing.snapshot);
     if (typeof snapshot === 'string') return fail(snapshot);
+    const tampered = checkRecorded(snapshot.migrations, existing.files);
+    if (tampered !== undefined) return fail(tampered);
     if (newest === undefined || `${snapshot.migration}.sql` !== newest) {
       return fail(
         `snapshot.json describes ${snapshot.migration}.sql but the newest migration is ${newest ?? '(none)'}; restore the matching snapshot.json from git`,
@@ -60,8 +62,14 @@ export function planMigrations(
       })),
     };
   }
+  const hashes = Object.fromEntries(names.map((n) => [n, migrationHash(existing.files.get(n) ?? '')]));
   if (plan.statements.length === 0) {
-    if (existing.snapshot !== undefined) files.set('migrations/snapshot.json', existing.snapshot);
+    if (newest !== undefined) {
+      files.set(
+        'migrations/snapshot.json',
+        writeSnapshot({ migration: newest.replace(/\.sql$/, ''), model: before, migrations: hashes }),
+      );
+    }
     return { files, problems: [] };
   }
   const number = String(newest === undefined ? 1 : Number(newest.slice(0, 4)) + 1).padStart(4, '0');
@@ -74,7 +82,14 @@ export function planMigrations(
     '',
   ].join('\n');
   files.set(`migrations/${name}.sql`, body);
-  files.set('migrations/snapshot.json', writeSnapshot({ migration: name, model: after }));
+  files.set(
+    'migrations/snapshot.json',
+    writeSnapshot({
+      migration: name,
+      model: after,
+      migrations: { ...hashes, [`${name}.sql`]: migrationHash(body) },
+    }),
+  );
   return { files, problems: [], created: `${name}.sql` };
 }
 
@@ -101,4 +116,23 @@ function snapshotPosition(snapshot: string | undefined, table: string, fallback:
   if (index < 0) return fallback;
   const line = lines[index] ?? '';
   return { file: fallback.file, line: index + 1, col: line.length - line.trimStart().length + 1 };
+}
+
+/** Compares the migration files on disk with those snapshot.json says it was built from. */
+function checkRecorded(
+  recorded: Readonly<Record<string, string>> | undefined,
+  files: ReadonlyMap<string, string>,
+): string | undefined {
+  if (recorded === undefined) return undefined; // an older snapshot: it gains the hashes on this run
+  for (const [name, hash] of Object.entries(recorded)) {
+    const text = files.get(name);
+    if (text === undefined)
+      return `migrations/${name} is missing; restore it from git (a database built without it would lack its changes)`;
+    if (migrationHash(text) !== hash)
+      return `migrations/${name} was edited after it was generated; restore it from git and change the schema instead`;
+  }
+  const extra = [...files.keys()].filter((n) => NAME.test(n) && !(n in recorded));
+  if (extra.length > 0)
+    return `migrations/${extra[0]} was not written by the generator (snapshot.json does not list it); remove it or restore snapshot.json from git`;
+  return undefined;
 }

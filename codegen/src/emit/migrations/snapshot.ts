@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GENERATOR } from '../header';
 import type { ColumnModel, SchemaModel, TableModel } from './model';
 
@@ -5,6 +6,15 @@ export interface Snapshot {
   /** The newest migration (file name without .sql) that produces `model`. */
   readonly migration: string;
   readonly model: SchemaModel;
+  /**
+   * Every migration file the model is built from, with the SHA-256 of its text (line endings
+   * normalised): an edited, deleted or foreign migration is then caught by generate and --check.
+   */
+  readonly migrations?: Readonly<Record<string, string>>;
+}
+
+export function migrationHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
 }
 
 /** JSON with sorted object keys and a trailing newline, so the file is byte-stable. */
@@ -25,7 +35,12 @@ export function writeSnapshot(snapshot: Snapshot): string {
   const tables = Object.fromEntries(
     snapshot.model.tables.map((t) => [t.name, { rootobject: t.rootobject, columns: t.columns }]),
   );
-  return stableJson({ generatedBy: GENERATOR, migration: snapshot.migration, tables });
+  return stableJson({
+    generatedBy: GENERATOR,
+    migration: snapshot.migration,
+    ...(snapshot.migrations === undefined ? {} : { migrations: snapshot.migrations }),
+    tables,
+  });
 }
 
 /** Reads snapshot.json, or explains what is wrong with it. */
@@ -36,7 +51,7 @@ export function readSnapshot(text: string): Snapshot | string {
   } catch (error) {
     return `snapshot.json is not valid JSON (${(error as Error).message})`;
   }
-  const root = parsed as { migration?: unknown; tables?: unknown };
+  const root = parsed as { migration?: unknown; tables?: unknown; migrations?: unknown };
   if (typeof root.migration !== 'string' || typeof root.tables !== 'object' || root.tables === null) {
     return 'snapshot.json needs a "migration" name and a "tables" object';
   }
@@ -48,7 +63,16 @@ export function readSnapshot(text: string): Snapshot | string {
     }
     tables.push({ name, rootobject: t.rootobject, columns: t.columns });
   }
-  return { migration: root.migration, model: { tables } };
+  const recorded = root.migrations;
+  if (recorded === undefined) return { migration: root.migration, model: { tables } };
+  if (
+    typeof recorded !== 'object' ||
+    recorded === null ||
+    !Object.values(recorded).every((h) => typeof h === 'string')
+  ) {
+    return 'snapshot.json: "migrations" must map file names to hashes';
+  }
+  return { migration: root.migration, model: { tables }, migrations: recorded as Record<string, string> };
 }
 
 function isColumn(value: unknown): value is ColumnModel {
