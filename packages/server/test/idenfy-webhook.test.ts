@@ -19,6 +19,16 @@ const post = (body: string | Uint8Array, signature?: string) =>
     },
   });
 
+/** An (unsigned) iDenfy result body for this session's current scanRef. */
+const resultFor = (
+  session: { idenfy_scan_ref: string | null; client_id: string },
+  overall: string,
+  final: boolean,
+) =>
+  JSON.stringify(
+    idenfyResult({ scanRef: session.idenfy_scan_ref as string, clientId: session.client_id, overall, final }),
+  );
+
 async function eventCount() {
   const row = await stack.db
     .selectFrom('webhook_events')
@@ -30,14 +40,7 @@ async function eventCount() {
 describe('POST /webhooks/idenfy', () => {
   it('rejects a missing, wrong, foreign-body or re-serialised signature with 401 and changes nothing', async () => {
     const { user, session } = await signInAndStart(stack, 'sig@example.com');
-    const body = JSON.stringify(
-      idenfyResult({
-        scanRef: session.idenfy_scan_ref as string,
-        clientId: session.client_id,
-        overall: 'APPROVED',
-        final: true,
-      }),
-    );
+    const body = resultFor(session, 'APPROVED', true);
     const other = JSON.stringify(
       idenfyResult({ scanRef: 'someone-else', clientId: session.client_id, overall: 'DENIED', final: true }),
     );
@@ -119,30 +122,9 @@ describe('POST /webhooks/idenfy', () => {
 
   it('a late final result cannot reopen or flip a finished session', async () => {
     const { user, session } = await signInAndStart(stack, 'late@example.com');
-    const approve = JSON.stringify(
-      idenfyResult({
-        scanRef: session.idenfy_scan_ref as string,
-        clientId: session.client_id,
-        overall: 'APPROVED',
-        final: true,
-      }),
-    );
-    const deny = JSON.stringify(
-      idenfyResult({
-        scanRef: session.idenfy_scan_ref as string,
-        clientId: session.client_id,
-        overall: 'DENIED',
-        final: true,
-      }),
-    );
-    const expire = JSON.stringify(
-      idenfyResult({
-        scanRef: session.idenfy_scan_ref as string,
-        clientId: session.client_id,
-        overall: 'EXPIRED',
-        final: true,
-      }),
-    );
+    const approve = resultFor(session, 'APPROVED', true);
+    const deny = resultFor(session, 'DENIED', true);
+    const expire = resultFor(session, 'EXPIRED', true);
     expect((await post(approve, idenfySignature(approve))).json.outcome).toBe('moved:completed');
     expect((await post(deny, idenfySignature(deny))).json.outcome).toBe('stale:failed');
     expect((await post(expire, idenfySignature(expire))).json.outcome).toBe('stale:expired');
@@ -169,14 +151,7 @@ describe('POST /webhooks/idenfy', () => {
     // The user id is a uuid (dashes, digits); the client id adds "-<ms>". The parser must strip only that.
     const { user, session } = await signInAndStart(stack, 'digits-123-x@example.com');
     expect(session.client_id.slice(0, user.id.length)).toBe(user.id);
-    const body = JSON.stringify(
-      idenfyResult({
-        scanRef: session.idenfy_scan_ref as string,
-        clientId: session.client_id,
-        overall: 'APPROVED',
-        final: true,
-      }),
-    );
+    const body = resultFor(session, 'APPROVED', true);
     expect((await post(body, idenfySignature(body))).json.outcome).toBe('moved:completed');
   });
 
