@@ -78,7 +78,7 @@ describe('the whole pipeline', () => {
     expect(result.stderr).toContain('  + ');
     expect(result.stderr).toContain('note: string | null;');
     expect(result.stderr).toMatch(
-      /missing: generated\/onboarding\/migrations\/0002_add_webhook_events_note\.sql/,
+      /missing: generated\/onboarding\/migrations\/\d{4}_add_webhook_events_note\.sql/,
     );
     expect(result.stderr).toMatch(/out of date \(\d+ file\(s\)\); run npm run generate\n$/);
     expect(readTree(ws.out)).toEqual(before);
@@ -97,7 +97,7 @@ describe('the whole pipeline', () => {
     );
     expect(runCli(['--schemas', ws.schemas, '--out', ws.out], ws.dir).status).toBe(0);
     const migrations = join(ws.out, 'onboarding', 'migrations');
-    const second = readdirSync(migrations).find((f) => f.startsWith('0002_')) as string;
+    const second = readdirSync(migrations).find((f) => f.endsWith('_add_webhook_events_note.sql')) as string;
     const original = readTree(migrations).get(second) as string;
     const run = (...args: string[]) => runCli([...args, '--schemas', ws.schemas, '--out', ws.out], ws.dir);
 

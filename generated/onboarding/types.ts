@@ -95,6 +95,8 @@ export interface KycSessionTable {
   status: Generated<KycStatus>;
   idenfy_scan_ref: string | null;
   idenfy_auth_token: string | null;
+  /** The verification URL iDenfy returned with the token (it carries the token). */
+  idenfy_redirect_url: string | null;
   token_expires_at: Date | null;
   recreation_count: Generated<number>;
   last_run_at: Date;

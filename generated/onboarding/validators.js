@@ -1295,7 +1295,7 @@ return errors === 0;
 }
 
 export const validateNewKycSession = validate16;
-const schema17 = {"$id":"NewKycSession","type":"object","additionalProperties":false,"properties":{"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"type":"string","format":"uuid"},"client_id":{"type":"string","maxLength":100},"status":{"type":"string","enum":["pending","in_progress","completed","failed","expired"]},"idenfy_scan_ref":{"type":["string","null"]},"idenfy_auth_token":{"type":["string","null"]},"token_expires_at":{"type":["string","null"],"format":"date-time"},"recreation_count":{"type":"integer","minimum":0,"maximum":2147483647},"last_run_at":{"type":"string","format":"date-time"},"provider_status":{"type":["string","null"]},"provider_tags":{},"status_checked_at":{"type":["string","null"],"format":"date-time"},"mint_lease_until":{"type":["string","null"],"format":"date-time"}},"required":["user_id","client_id","last_run_at"]};
+const schema17 = {"$id":"NewKycSession","type":"object","additionalProperties":false,"properties":{"id":{"type":"string","format":"uuid"},"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"},"user_id":{"type":"string","format":"uuid"},"client_id":{"type":"string","maxLength":100},"status":{"type":"string","enum":["pending","in_progress","completed","failed","expired"]},"idenfy_scan_ref":{"type":["string","null"]},"idenfy_auth_token":{"type":["string","null"]},"idenfy_redirect_url":{"type":["string","null"]},"token_expires_at":{"type":["string","null"],"format":"date-time"},"recreation_count":{"type":"integer","minimum":0,"maximum":2147483647},"last_run_at":{"type":"string","format":"date-time"},"provider_status":{"type":["string","null"]},"provider_tags":{},"status_checked_at":{"type":["string","null"],"format":"date-time"},"mint_lease_until":{"type":["string","null"],"format":"date-time"}},"required":["user_id","client_id","last_run_at"]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="NewKycSession" */;
@@ -1518,10 +1518,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.token_expires_at !== undefined){
-let data8 = data.token_expires_at;
+if(data.idenfy_redirect_url !== undefined){
+let data8 = data.idenfy_redirect_url;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err18 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/type",keyword:"type",params:{type: schema17.properties.token_expires_at.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/idenfy_redirect_url",schemaPath:"#/properties/idenfy_redirect_url/type",keyword:"type",params:{type: schema17.properties.idenfy_redirect_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1530,9 +1530,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(typeof data8 === "string"){
-if(!(formats2.validate(data8))){
-const err19 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.token_expires_at !== undefined){
+let data9 = data.token_expires_at;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err19 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/type",keyword:"type",params:{type: schema17.properties.token_expires_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1541,12 +1543,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data.recreation_count !== undefined){
-let data9 = data.recreation_count;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data9 === "string"){
+if(!(formats2.validate(data9))){
+const err20 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1555,9 +1554,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 2147483647 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+}
+}
+if(data.recreation_count !== undefined){
+let data10 = data.recreation_count;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1566,8 +1568,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 2147483647 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1576,13 +1579,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data.last_run_at !== undefined){
-let data10 = data.last_run_at;
-if(typeof data10 === "string"){
-if(!(formats2.validate(data10))){
-const err23 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data10 < 0 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1592,8 +1590,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.last_run_at !== undefined){
+let data11 = data.last_run_at;
+if(typeof data11 === "string"){
+if(!(formats2.validate(data11))){
+const err24 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1603,10 +1605,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.provider_status !== undefined){
-let data11 = data.provider_status;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/provider_status",schemaPath:"#/properties/provider_status/type",keyword:"type",params:{type: schema17.properties.provider_status.type},message:"must be string,null"};
+else {
+const err25 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1616,10 +1616,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.status_checked_at !== undefined){
-let data12 = data.status_checked_at;
+if(data.provider_status !== undefined){
+let data12 = data.provider_status;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err26 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/type",keyword:"type",params:{type: schema17.properties.status_checked_at.type},message:"must be string,null"};
+const err26 = {instancePath:instancePath+"/provider_status",schemaPath:"#/properties/provider_status/type",keyword:"type",params:{type: schema17.properties.provider_status.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1628,9 +1628,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(!(formats2.validate(data12))){
-const err27 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.status_checked_at !== undefined){
+let data13 = data.status_checked_at;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err27 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/type",keyword:"type",params:{type: schema17.properties.status_checked_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1639,12 +1641,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data.mint_lease_until !== undefined){
-let data13 = data.mint_lease_until;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err28 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/type",keyword:"type",params:{type: schema17.properties.mint_lease_until.type},message:"must be string,null"};
+if(typeof data13 === "string"){
+if(!(formats2.validate(data13))){
+const err28 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1653,9 +1652,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(!(formats2.validate(data13))){
-const err29 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+}
+if(data.mint_lease_until !== undefined){
+let data14 = data.mint_lease_until;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err29 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/type",keyword:"type",params:{type: schema17.properties.mint_lease_until.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1664,11 +1666,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data14 === "string"){
+if(!(formats2.validate(data14))){
+const err30 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1677,12 +1677,25 @@ vErrors.push(err30);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
 validate16.errors = vErrors;
 return errors === 0;
 }
 
 export const validateKycSessionUpdate = validate17;
-const schema18 = {"$id":"KycSessionUpdate","type":"object","additionalProperties":false,"properties":{"user_id":{"type":"string","format":"uuid"},"client_id":{"type":"string","maxLength":100},"status":{"type":"string","enum":["pending","in_progress","completed","failed","expired"]},"idenfy_scan_ref":{"type":["string","null"]},"idenfy_auth_token":{"type":["string","null"]},"token_expires_at":{"type":["string","null"],"format":"date-time"},"recreation_count":{"type":"integer","minimum":0,"maximum":2147483647},"last_run_at":{"type":"string","format":"date-time"},"provider_status":{"type":["string","null"]},"provider_tags":{},"status_checked_at":{"type":["string","null"],"format":"date-time"},"mint_lease_until":{"type":["string","null"],"format":"date-time"}}};
+const schema18 = {"$id":"KycSessionUpdate","type":"object","additionalProperties":false,"properties":{"user_id":{"type":"string","format":"uuid"},"client_id":{"type":"string","maxLength":100},"status":{"type":"string","enum":["pending","in_progress","completed","failed","expired"]},"idenfy_scan_ref":{"type":["string","null"]},"idenfy_auth_token":{"type":["string","null"]},"idenfy_redirect_url":{"type":["string","null"]},"token_expires_at":{"type":["string","null"],"format":"date-time"},"recreation_count":{"type":"integer","minimum":0,"maximum":2147483647},"last_run_at":{"type":"string","format":"date-time"},"provider_status":{"type":["string","null"]},"provider_tags":{},"status_checked_at":{"type":["string","null"],"format":"date-time"},"mint_lease_until":{"type":["string","null"],"format":"date-time"}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="KycSessionUpdate" */;
@@ -1800,10 +1813,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.token_expires_at !== undefined){
-let data5 = data.token_expires_at;
+if(data.idenfy_redirect_url !== undefined){
+let data5 = data.idenfy_redirect_url;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err9 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/type",keyword:"type",params:{type: schema18.properties.token_expires_at.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/idenfy_redirect_url",schemaPath:"#/properties/idenfy_redirect_url/type",keyword:"type",params:{type: schema18.properties.idenfy_redirect_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1812,9 +1825,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats2.validate(data5))){
-const err10 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.token_expires_at !== undefined){
+let data6 = data.token_expires_at;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err10 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/type",keyword:"type",params:{type: schema18.properties.token_expires_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1823,12 +1838,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.recreation_count !== undefined){
-let data6 = data.recreation_count;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data6 === "string"){
+if(!(formats2.validate(data6))){
+const err11 = {instancePath:instancePath+"/token_expires_at",schemaPath:"#/properties/token_expires_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1837,9 +1849,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 2147483647 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+}
+}
+if(data.recreation_count !== undefined){
+let data7 = data.recreation_count;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err12 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1848,8 +1863,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 2147483647 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1858,13 +1874,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data.last_run_at !== undefined){
-let data7 = data.last_run_at;
-if(typeof data7 === "string"){
-if(!(formats2.validate(data7))){
-const err14 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data7 < 0 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/recreation_count",schemaPath:"#/properties/recreation_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1874,8 +1885,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.last_run_at !== undefined){
+let data8 = data.last_run_at;
+if(typeof data8 === "string"){
+if(!(formats2.validate(data8))){
+const err15 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1885,10 +1900,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.provider_status !== undefined){
-let data8 = data.provider_status;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/provider_status",schemaPath:"#/properties/provider_status/type",keyword:"type",params:{type: schema18.properties.provider_status.type},message:"must be string,null"};
+else {
+const err16 = {instancePath:instancePath+"/last_run_at",schemaPath:"#/properties/last_run_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1898,10 +1911,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.status_checked_at !== undefined){
-let data9 = data.status_checked_at;
+if(data.provider_status !== undefined){
+let data9 = data.provider_status;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err17 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/type",keyword:"type",params:{type: schema18.properties.status_checked_at.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/provider_status",schemaPath:"#/properties/provider_status/type",keyword:"type",params:{type: schema18.properties.provider_status.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1910,9 +1923,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(!(formats2.validate(data9))){
-const err18 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.status_checked_at !== undefined){
+let data10 = data.status_checked_at;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err18 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/type",keyword:"type",params:{type: schema18.properties.status_checked_at.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1921,12 +1936,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data.mint_lease_until !== undefined){
-let data10 = data.mint_lease_until;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/type",keyword:"type",params:{type: schema18.properties.mint_lease_until.type},message:"must be string,null"};
+if(typeof data10 === "string"){
+if(!(formats2.validate(data10))){
+const err19 = {instancePath:instancePath+"/status_checked_at",schemaPath:"#/properties/status_checked_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1935,9 +1947,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(!(formats2.validate(data10))){
-const err20 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+}
+if(data.mint_lease_until !== undefined){
+let data11 = data.mint_lease_until;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err20 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/type",keyword:"type",params:{type: schema18.properties.mint_lease_until.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1946,16 +1961,27 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data11 === "string"){
+if(!(formats2.validate(data11))){
+const err21 = {instancePath:instancePath+"/mint_lease_until",schemaPath:"#/properties/mint_lease_until/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }

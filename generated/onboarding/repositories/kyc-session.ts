@@ -17,6 +17,7 @@ export const kycSessionSpec: TableSpec = {
     status: { kind: 'enum', nullable: false, filter: true, order: true },
     idenfy_scan_ref: { kind: 'text', nullable: true, filter: true, order: true },
     idenfy_auth_token: { kind: 'text', nullable: true, filter: false, order: false },
+    idenfy_redirect_url: { kind: 'text', nullable: true, filter: false, order: false },
     token_expires_at: { kind: 'time', nullable: true, filter: false, order: false },
     recreation_count: { kind: 'int', nullable: false, filter: false, order: false },
     last_run_at: { kind: 'time', nullable: false, filter: false, order: false },

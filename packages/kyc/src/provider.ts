@@ -54,6 +54,7 @@ export interface KycSessionToken {
  */
 export interface KycStatusReport {
   scanRef: string;
+  /** Empty when the provider's answer leaves it out. */
   clientId: string;
   status: KycOverall;
   /** iDenfy's `final` when it sends one; otherwise true for all but ACTIVE and REVIEWING. */

@@ -134,10 +134,19 @@ describe('IdenfyProvider.createSession', () => {
     expect([defaults.expiryTimeSeconds, defaults.sessionLengthSeconds]).toEqual([3600, 600]);
   });
 
+  it('fills in what a stand-in may leave out: clientId from the request, redirectUrl from the base URL', async () => {
+    const { fetch } = fakeFetch(() => json({ ...TOKEN, clientId: undefined, redirectUrl: undefined }));
+    const token = await provider(fetch).createSession({ clientId: TOKEN.clientId });
+    expect(token.clientId).toBe(TOKEN.clientId);
+    expect(token.redirectUrl).toBe(
+      `https://idenfy.test/api/v2/redirect?authToken=${encodeURIComponent(TOKEN.authToken)}`,
+    );
+  });
+
   it.each([
     ['authToken', { authToken: undefined }],
     ['scanRef', { scanRef: '' }],
-    ['redirectUrl', { redirectUrl: undefined }],
+    ['redirectUrl', { redirectUrl: 42 }],
     ['redirectUrl', { redirectUrl: 'not a url' }],
     ['clientId', { clientId: 'someone-else' }],
     ['expiryTime', { expiryTime: 'soon' }],

@@ -23,6 +23,7 @@ describe('KYC end to end over HTTP', () => {
     expect(session).toMatchObject({ status: 'in_progress', recreation_count: 0 });
     expect(session?.client_id).toMatch(new RegExp(`^${user.id}-\\d+$`));
     expect(location).toContain(encodeURIComponent(session?.idenfy_auth_token ?? 'missing'));
+    expect(session?.idenfy_redirect_url).toBe(location); // iDenfy's own redirectUrl, stored with the token
     expect((await userRow(stack, user.id)).kyc_status).toBe('in_progress');
 
     const status = await client.get('/kyc/status');

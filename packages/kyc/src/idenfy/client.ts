@@ -80,7 +80,7 @@ export class IdenfyProvider implements KycProvider {
     const body = tokenRequestBody(request);
     const startedAt = this.#http.now();
     const json = await postJson(this.#http, '/api/v2/token', body);
-    return parseTokenResponse(json, request, startedAt);
+    return parseTokenResponse(json, request, startedAt, (token) => this.verificationUrl(token));
   }
 
   async fetchStatus(scanRef: string): Promise<KycStatusReport> {

@@ -30,20 +30,24 @@ export function parseTokenResponse(
   json: unknown,
   request: KycSessionRequest,
   startedAt: number,
+  defaultRedirectUrl: (authToken: string) => string,
 ): KycSessionToken {
   return badResponse('POST /api/v2/token', () => {
     const body = asObject(json, 'body');
-    const clientId = requiredString(body, 'clientId');
+    // clientId and redirectUrl are echoed by iDenfy; a stand-in that leaves them out is still usable.
+    const clientId = body.clientId === undefined ? request.clientId : requiredString(body, 'clientId');
     if (clientId !== request.clientId)
       throw new FieldError('clientId', 'does not match the requested clientId');
-    const redirectUrl = requiredString(body, 'redirectUrl');
+    const authToken = requiredString(body, 'authToken');
+    const redirectUrl =
+      body.redirectUrl === undefined ? defaultRedirectUrl(authToken) : requiredString(body, 'redirectUrl');
     if (!URL.canParse(redirectUrl)) throw new FieldError('redirectUrl', 'must be an absolute URL');
     const expiryTimeSeconds =
       optionalSeconds(body, 'expiryTime') ?? request.expiryTimeSeconds ?? DEFAULT_EXPIRY_SECONDS;
     const sessionLengthSeconds =
       optionalSeconds(body, 'sessionLength') ?? request.sessionLengthSeconds ?? DEFAULT_SESSION_SECONDS;
     return {
-      authToken: requiredString(body, 'authToken'),
+      authToken,
       scanRef: requiredString(body, 'scanRef'),
       clientId,
       redirectUrl,
@@ -58,12 +62,12 @@ export function parseTokenResponse(
 export function parseStatusResponse(json: unknown, scanRef: string): KycStatusReport {
   return badResponse('POST /api/v2/status', () => {
     const body = asObject(json, 'body');
-    const reportedRef = requiredString(body, 'scanRef');
+    const reportedRef = body.scanRef === undefined ? scanRef : requiredString(body, 'scanRef');
     if (reportedRef !== scanRef) throw new FieldError('scanRef', 'does not match the requested scanRef');
     const status = overallStatus(body, 'status');
     return {
       scanRef,
-      clientId: requiredString(body, 'clientId'),
+      clientId: body.clientId === undefined ? '' : requiredString(body, 'clientId'),
       status,
       // Newer answers carry `final`; otherwise only ACTIVE and REVIEWING can still change.
       final: typeof body.final === 'boolean' ? body.final : status !== 'ACTIVE' && status !== 'REVIEWING',

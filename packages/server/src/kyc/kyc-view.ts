@@ -64,7 +64,7 @@ export function kycView({ userStatus, verifiedAt, session, kyc, now, verificatio
     return {
       ...base,
       status: 'in_progress',
-      verification_url: verificationUrl(session.idenfy_auth_token),
+      verification_url: session.idenfy_redirect_url ?? verificationUrl(session.idenfy_auth_token),
       auth_token: session.idenfy_auth_token,
       token_expires_at: session.token_expires_at?.toISOString() ?? null,
       can_reset: false,

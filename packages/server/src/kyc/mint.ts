@@ -85,6 +85,7 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
         status: 'in_progress',
         client_id: clientId,
         idenfy_auth_token: token.authToken,
+        idenfy_redirect_url: token.redirectUrl,
         idenfy_scan_ref: token.scanRef,
         token_expires_at: token.expiresAt,
         recreation_count: isRemint ? eb('recreation_count', '+', 1) : eb.ref('recreation_count'),
