@@ -1,16 +1,9 @@
 import type { FieldNode, FieldType, RootObjectNode } from '../ir';
 
-export type ColumnKind =
-  | 'text'
-  | 'uuid'
-  | 'enum'
-  | 'bool'
-  | 'int'
-  | 'float'
-  | 'bigint'
-  | 'time'
-  | 'json'
-  | 'array';
+// The runtime that reads these column specs declares the kinds; a type-only import keeps the two from drifting.
+import type { ColumnKind } from './runtime/template';
+
+export type { ColumnKind };
 
 /** A table column as the emitters see it: generated (id, created_at, updated_at) or from a field. */
 export interface Column {

@@ -1,7 +1,9 @@
+import { billingRepository } from '@hero-onboarding/generated/onboarding';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { readObjectBody, requireString } from '../http/json-body';
-import { kycViewForUser } from '../kyc/kyc-view.service';
+import { viewOf } from '../kyc/kyc-view.service';
+import { currentSession } from '../kyc/queries';
 import { userView } from '../users/user-view';
 import { issueChallenge } from './challenge.service';
 import { clientIp } from './client-ip';
@@ -51,11 +53,11 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/me', async (c) => {
     const deps = c.get('deps');
     const { user } = requireUser(c);
-    const billing = await deps.db
-      .selectFrom('billings')
-      .select('credit_balance_cents')
-      .where('user_id', '=', user.id)
-      .executeTakeFirst();
-    const kyc = await kycViewForUser(deps, user.id);
+    // Read-only: /me never calls the provider; the viewer already holds the fresh user row.
+    const [billing, session] = await Promise.all([
+      billingRepository.findByUserId(deps.db, user.id),
+      currentSession(deps.db, user.id),
+    ]);
+    const kyc = viewOf(deps, user, session);
     return c.json({ user: userView(user), kyc, balance_cents: billing?.credit_balance_cents ?? '0' });
   });

@@ -1,7 +1,6 @@
 import { type KycSession, type User, userRepository } from '@hero-onboarding/generated/onboarding';
 import type { AppDeps } from '../context';
 import { type KycView, kycView } from './kyc-view';
-import { currentSession } from './queries';
 
 /** The URL a person opens to verify, built from the token: iDenfy's redirect endpoint. */
 export function verificationUrlFor(deps: AppDeps) {
@@ -30,15 +29,4 @@ export async function viewAfterChange(
   session: KycSession | undefined,
 ): Promise<KycView> {
   return viewOf(deps, await userRepository.getOrThrow(deps.db, userId), session);
-}
-
-/** A read-only view (no provider calls), for /me and admin. */
-export async function kycViewForUser(deps: AppDeps, userId: string): Promise<KycView | null> {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['kyc_status', 'kyc_verified_at'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (user === undefined) return null;
-  return viewOf(deps, user, await currentSession(deps.db, userId));
 }

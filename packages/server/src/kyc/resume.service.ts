@@ -1,13 +1,8 @@
-import {
-  type KycSession,
-  kycSessionRepository,
-  type User,
-  userRepository,
-} from '@hero-onboarding/generated/onboarding';
+import { type KycSession, kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
 import type { AppDeps } from '../context';
 import type { KycView } from './kyc-view';
-import { viewOf } from './kyc-view.service';
+import { viewAfterChange, viewOf } from './kyc-view.service';
 import { mintToken } from './mint';
 import { currentSession } from './queries';
 import { EXPIRED_SENTINEL, sessionState } from './session-state';
@@ -29,7 +24,7 @@ export async function resumeKyc(deps: AppDeps, user: User, options: ResumeOption
     return viewOf(deps, user, session);
   }
   session = await settle(deps, session, options);
-  return viewOf(deps, await freshUser(deps, user), session);
+  return viewAfterChange(deps, user.id, session);
 }
 
 /** One pass over the session's state machine; every step is a conditional write, safe under races. */
@@ -72,8 +67,4 @@ async function endForGood(deps: AppDeps, session: KycSession): Promise<KycSessio
       deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
     return ended ?? (await kycSessionRepository.getOrThrow(trx, session.id));
   });
-}
-
-async function freshUser(deps: AppDeps, user: User): Promise<User> {
-  return (await userRepository.get(deps.db, user.id)) ?? user;
 }
