@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import type { Database } from '@hero-onboarding/generated/onboarding';
+import { startServerProcess } from '@hero-onboarding/server/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServerProcess } from '../packages/server/test/support/server-process';
 
 const SCRIPT = fileURLToPath(new URL('./smoke_kyc.sh', import.meta.url));
 let database: TestDatabase<Database>;

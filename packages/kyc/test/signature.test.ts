@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signWebhookBody, verifyWebhookSignature } from '../src/idenfy/signature';
-import { fixture } from './support/fixture';
+import { idenfySample as fixture } from './support/fixture';
 
 describe('iDenfy webhook signature (the shared test vector)', () => {
   it('verifies the sample with TestingKey', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIdenfyWebhook } from '../src/idenfy/webhook';
 import { kycOutcome } from '../src/outcome';
 import type { KycWebhook } from '../src/provider';
-import { fixture } from './support/fixture';
+import { idenfySample as fixture } from './support/fixture';
 
 const SCAN_REF = '6a8f1c2e-0b1d-4a53-9c3e-2f6f1c0d9e11';
 

@@ -7,7 +7,7 @@ import { createApp } from '../src/app';
 import { devLogCodeSender } from '../src/auth/code-sender';
 import { loadConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
-import { freePort } from './support/server-process';
+import { freePort } from '../src/testing/server-process';
 
 describe('an unreachable database', async () => {
   // A port nothing listens on: every query fails to connect, as when the database is down.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { idenfySample } from '@hero-onboarding/kyc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
 import { startTestStack, type TestStack } from './support/stack';
@@ -156,16 +156,14 @@ describe('POST /webhooks/idenfy', () => {
   });
 
   it('iDenfy sample body: accepted with its real signature, refused after one byte changes', async () => {
-    const fixture = readFileSync(
-      new URL('../../../../shared/fixtures/idenfy/webhook-sample.json', import.meta.url),
-    );
-    const withKey = await startTestStack({ env: { IDENFY_WEBHOOK_SECRET: 'TestingKey' } });
+    const fixture = idenfySample.bytes();
+    const withKey = await startTestStack({ env: { IDENFY_WEBHOOK_SECRET: idenfySample.key } });
     try {
       const good = await withKey.client().request('POST', '/webhooks/idenfy', {
         body: fixture,
         headers: {
           'content-type': 'application/json',
-          'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d',
+          'idenfy-signature': idenfySample.signature,
         },
       });
       expect(good.status).toBe(200);
@@ -176,7 +174,7 @@ describe('POST /webhooks/idenfy', () => {
         body: tampered,
         headers: {
           'content-type': 'application/json',
-          'idenfy-signature': '249d9a838e9b981935324b02367ca72552aa430fc766f45f77fab7a81f9f3b9d',
+          'idenfy-signature': idenfySample.signature,
         },
       });
       expect(bad.status).toBe(401);

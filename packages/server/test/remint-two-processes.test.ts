@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../src/testing/server-process';
 import { HttpClient } from './support/http-client';
 import { sessionsOf, signInAndStart } from './support/kyc';
-import { startServerProcess } from './support/server-process';
 import { IDENFY, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
