@@ -1,3 +1,4 @@
+import { envReader } from '@hero-onboarding/env';
 import { isPostgresUrl } from './connection-url';
 import { DatabaseConfigError } from './errors';
 import { defaultEmbeddedDataDir } from './paths';
@@ -22,39 +23,19 @@ export interface DatabaseConfigInput {
 
 /** Explicit options win over the environment, which wins over the defaults. */
 export function resolveDatabaseConfig(input: DatabaseConfigInput): DatabaseConfig {
-  const env = input.env ?? process.env;
-  const url = input.url ?? nonEmpty(env.DATABASE_URL);
+  const env = envReader(input.env ?? process.env);
+  const url = input.url ?? env.string('DATABASE_URL');
   if (url !== undefined && !isPostgresUrl(url)) {
-    throw new DatabaseConfigError('DATABASE_URL', 'DATABASE_URL is not a postgres:// or postgresql:// URL');
+    throw new DatabaseConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
   return {
     url,
-    poolMax: input.poolMax ?? integerSetting(env, 'DATABASE_POOL_MAX', 10, 1, 1000),
+    poolMax: input.poolMax ?? env.int('DATABASE_POOL_MAX', 10, { min: 1, max: 1000 }),
     embeddedDataDir: input.embedded?.dataDir ?? defaultEmbeddedDataDir,
-    embeddedPort: input.embedded?.port ?? integerSetting(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
-    lockTimeoutMs: integerSetting(env, 'DATABASE_LOCK_TIMEOUT_MS', 5_000, 0, 3_600_000),
-    statementTimeoutMs: integerSetting(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    embeddedPort: input.embedded?.port ?? env.int('EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
+    lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', 5_000, { max: 3_600_000 }),
+    statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, { max: 3_600_000 }),
   };
-}
-
-function integerSetting(
-  env: Readonly<Record<string, string | undefined>>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new DatabaseConfigError(name, `${name} must be an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
 /**

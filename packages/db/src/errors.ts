@@ -1,13 +1,5 @@
-/** A missing or malformed database setting; names the variable, never echoes its value. */
-export class DatabaseConfigError extends Error {
-  override readonly name = 'DatabaseConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A missing or malformed database setting: the one configuration error every package throws. */
+export { ConfigError as DatabaseConfigError } from '@hero-onboarding/env';
 
 /** The embedded PostgreSQL server could not be initialised or started. */
 export class EmbeddedPostgresError extends Error {

@@ -1,5 +1,6 @@
 /**
- * Why a call to iDenfy failed.
+ * Why a call to the KYC provider failed. The port owns these kinds: every adapter maps its provider's
+ * answers onto them, so the server never imports an adapter's own error type. For iDenfy:
  * - `invalid_config` / `invalid_request`: refused locally, nothing was sent.
  * - `unauthorized`: 401/403, wrong API key or secret.
  * - `duplicate_client_id`: 409, the client id already has an active token; mint with a fresh suffix.
@@ -9,7 +10,7 @@
  *   have minted (and billed) a token.
  * - `bad_response`: a 2xx whose body does not match the contract.
  */
-export type IdenfyErrorKind =
+export type KycProviderErrorKind =
   | 'invalid_config'
   | 'invalid_request'
   | 'unauthorized'
@@ -21,7 +22,7 @@ export type IdenfyErrorKind =
   | 'network'
   | 'bad_response';
 
-export interface IdenfyErrorDetails {
+export interface KycProviderErrorDetails {
   status?: number;
   identifier?: string;
   retryAfterSeconds?: number;
@@ -29,19 +30,19 @@ export interface IdenfyErrorDetails {
 }
 
 /**
- * The one error type of this package's HTTP client. Messages carry the endpoint, HTTP status and
+ * The one error type of the KYC port (thrown by every adapter). Messages carry the endpoint, HTTP status and
  * iDenfy's identifier — never keys, tokens or personal data — so they are safe to log.
  */
-export class IdenfyError extends Error {
-  override readonly name = 'IdenfyError';
+export class KycProviderError extends Error {
+  override readonly name = 'KycProviderError';
   readonly status: number | undefined;
   readonly identifier: string | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
-    readonly kind: IdenfyErrorKind,
+    readonly kind: KycProviderErrorKind,
     message: string,
-    details: IdenfyErrorDetails = {},
+    details: KycProviderErrorDetails = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;

@@ -5,7 +5,7 @@ export {
   makeClientId,
   userIdFromClientId,
 } from './client-id';
-export { IdenfyError, type IdenfyErrorDetails, type IdenfyErrorKind } from './errors';
+export { KycProviderError, type KycProviderErrorDetails, type KycProviderErrorKind } from './errors';
 export { IDENFY_BASE_URL, IdenfyProvider, type IdenfyProviderOptions } from './idenfy/client';
 export { IDENFY_SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './idenfy/signature';
 export { parseIdenfyWebhook } from './idenfy/webhook';

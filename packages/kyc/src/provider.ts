@@ -100,7 +100,7 @@ export interface ParseError {
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: ParseError };
 
 /**
- * The port. `createSession` and `fetchStatus` reject with `IdenfyError` (see its `kind`);
+ * The port. `createSession` and `fetchStatus` reject with `KycProviderError` (see its `kind`);
  * `verifyWebhook` and `parseWebhook` never throw.
  *
  * @example

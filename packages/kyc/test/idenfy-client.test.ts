@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdenfyError, type IdenfyErrorKind } from '../src/errors';
+import { KycProviderError, type KycProviderErrorKind } from '../src/errors';
 import { IdenfyProvider, type IdenfyProviderOptions } from '../src/idenfy/client';
 import { signWebhookBody } from '../src/idenfy/signature';
 
@@ -52,17 +52,17 @@ const TOKEN = {
   redirectUrl: `https://ivs.idenfy.com/api/v2/redirect?authToken=${AUTH_TOKEN}`,
 };
 
-async function failure(promise: Promise<unknown>): Promise<IdenfyError> {
+async function failure(promise: Promise<unknown>): Promise<KycProviderError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof IdenfyError) return error;
+    if (error instanceof KycProviderError) return error;
     throw error;
   }
-  throw new Error('expected an IdenfyError');
+  throw new Error('expected an KycProviderError');
 }
 
-function expectSafe(error: IdenfyError) {
+function expectSafe(error: KycProviderError) {
   for (const secret of [KEY, SECRET, AUTH_TOKEN, Buffer.from(`${KEY}:${SECRET}`).toString('base64')]) {
     expect(error.message).not.toContain(secret);
     expect(String(error.stack)).not.toContain(secret);
@@ -170,7 +170,7 @@ describe('IdenfyProvider.createSession', () => {
     );
   });
 
-  it.each<[number, IdenfyErrorKind, Record<string, string>?]>([
+  it.each<[number, KycProviderErrorKind, Record<string, string>?]>([
     [401, 'unauthorized'],
     [403, 'unauthorized'],
     [409, 'duplicate_client_id'],
@@ -187,7 +187,7 @@ describe('IdenfyProvider.createSession', () => {
       json({ identifier: 'SOME_ERROR', message: `echo ${SECRET}` }, status, headers),
     );
     const error = await failure(provider(fetch).createSession({ clientId: TOKEN.clientId }));
-    expect(error).toBeInstanceOf(IdenfyError);
+    expect(error).toBeInstanceOf(KycProviderError);
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.message).toContain(String(status));
@@ -363,10 +363,10 @@ describe('IdenfyProvider configuration', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(IdenfyError);
-    expect((error as IdenfyError).kind).toBe('invalid_config');
-    expect((error as IdenfyError).message).toContain(field);
-    expect((error as IdenfyError).message).not.toContain(SECRET);
+    expect(error).toBeInstanceOf(KycProviderError);
+    expect((error as KycProviderError).kind).toBe('invalid_config');
+    expect((error as KycProviderError).message).toContain(field);
+    expect((error as KycProviderError).message).not.toContain(SECRET);
   });
 
   it('defaults to iDenfy’s production URL', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeClientId } from '../src/client-id';
-import { IdenfyError, type IdenfyErrorKind } from '../src/errors';
+import { KycProviderError, type KycProviderErrorKind } from '../src/errors';
 import { kycOutcome } from '../src/outcome';
 import type { KycProvider, KycWebhook } from '../src/provider';
 import type { ReceivedWebhook } from './support/receiver';
@@ -26,14 +26,14 @@ export interface KycContractHarness {
   close(): Promise<void>;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<IdenfyError> {
+async function rejection(promise: Promise<unknown>): Promise<KycProviderError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof IdenfyError) return error;
+    if (error instanceof KycProviderError) return error;
     throw error;
   }
-  throw new Error('expected the call to reject with an IdenfyError');
+  throw new Error('expected the call to reject with an KycProviderError');
 }
 
 /**
@@ -170,7 +170,7 @@ export function runKycProviderContract(name: string, setup: () => Promise<KycCon
       expect(error.status).toBe(401);
     });
 
-    it.each<[ContractFault, IdenfyErrorKind]>([
+    it.each<[ContractFault, KycProviderErrorKind]>([
       ['rate_limited', 'rate_limited'],
       ['unavailable', 'unavailable'],
       ['malformed', 'bad_response'],

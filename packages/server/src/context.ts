@@ -5,14 +5,34 @@ import type { CodeSender } from './auth/code-sender';
 import type { ServerConfig } from './config';
 import type { Logger } from './logger';
 
-/** Everything the routes need, passed in so tests can build an app around a throwaway database. */
-export interface AppDeps {
+/** The time as the app sees it; tests pass their own to move it. */
+export type Clock = () => Date;
+
+/** What every domain's services need. */
+export interface CoreDeps {
   readonly db: Kysely<Database>;
-  readonly config: ServerConfig;
   readonly logger: Logger;
-  readonly kycProvider: KycProvider;
+  readonly now: Clock;
+}
+
+/** Sign-in: codes, sessions, roles. */
+export interface AuthDeps extends CoreDeps {
+  readonly config: Pick<ServerConfig, 'auth' | 'devMode' | 'http'>;
   readonly codeSender: CodeSender;
-  readonly now?: () => Date;
+}
+
+/** Identity verification: sessions, tokens, webhooks. */
+export interface KycDeps extends CoreDeps {
+  readonly config: Pick<ServerConfig, 'kyc' | 'idenfy' | 'http'>;
+  readonly kycProvider: KycProvider;
+}
+
+/**
+ * Everything the routes need, passed in so tests can build an app around a throwaway database. Each
+ * route hands its service only its domain's slice (`AuthDeps`, `KycDeps`, ...).
+ */
+export interface AppDeps extends AuthDeps, KycDeps {
+  readonly config: ServerConfig;
 }
 
 /** Who is calling: a signed-in person, a machine with the admin API token, or nobody. */

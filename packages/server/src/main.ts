@@ -16,11 +16,11 @@ async function main() {
   const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: dbLogger });
   logger.info(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
   const providers = await startProviders(config, logger);
-  const app = createApp({ db: database.db, config, logger, ...providers });
+  const app = createApp({ db: database.db, config, logger, now: () => new Date(), ...providers });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, (info) => {
     logger.info(
-      `hero-onboarding listening on http://${config.host}:${info.port} (public URL ${config.publicUrl}) after ${Math.round(performance.now() - startedAt)} ms`,
+      `hero-onboarding listening on http://${config.http.host}:${info.port} (public URL ${config.http.publicUrl}) after ${Math.round(performance.now() - startedAt)} ms`,
     );
   });
 

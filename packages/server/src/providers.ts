@@ -47,8 +47,8 @@ export async function startProviders(config: ServerConfig, logger: Logger): Prom
       'KYC_DEMO_MODE is ON: /kyc/start completes KYC without any provider. Never use this in production.',
     );
   const codeSender =
-    config.smtpUrl !== undefined
-      ? smtpCodeSender({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+    config.mail.smtpUrl !== undefined
+      ? smtpCodeSender({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
       : devLogCodeSender(logger);
   if (codeSender.channel === 'dev-log')
     logger.warn('ONBOARDING_DEV_MODE: sign-in codes go to this log and the challenge response, not email');

@@ -27,6 +27,7 @@ describe('an unreachable database', async () => {
     db,
     config,
     logger,
+    now: () => new Date(),
     kycProvider: new IdenfyProvider({
       apiKey: 'k',
       apiSecret: 's',

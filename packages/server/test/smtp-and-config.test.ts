@@ -87,7 +87,11 @@ describe('configuration', () => {
 
   it('a bare environment gives a working dev setup (npm start on a fresh machine)', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ devMode: true, port: 8080, idenfy: { devMode: true, apiUrl: undefined } });
+    expect(config).toMatchObject({
+      devMode: true,
+      http: { port: 8080 },
+      idenfy: { devMode: true, apiUrl: undefined },
+    });
   });
 
   it('production with everything set starts without dev or demo modes', () => {

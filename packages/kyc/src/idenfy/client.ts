@@ -1,4 +1,4 @@
-import { IdenfyError } from '../errors';
+import { KycProviderError } from '../errors';
 import type {
   KycProvider,
   KycSessionRequest,
@@ -32,7 +32,7 @@ export interface IdenfyProviderOptions {
 
 function required(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new IdenfyError('invalid_config', `IdenfyProvider: ${name} must be a non-empty string`);
+    throw new KycProviderError('invalid_config', `IdenfyProvider: ${name} must be a non-empty string`);
   }
   return value;
 }
@@ -40,7 +40,7 @@ function required(value: unknown, name: string): string {
 function normalizedBaseUrl(baseUrl: string): string {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new IdenfyError('invalid_config', 'IdenfyProvider: baseUrl must be an absolute http(s) URL');
+    throw new KycProviderError('invalid_config', 'IdenfyProvider: baseUrl must be an absolute http(s) URL');
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -61,11 +61,11 @@ export class IdenfyProvider implements KycProvider {
     const apiSecret = required(options.apiSecret, 'apiSecret');
     // Basic auth's user-id cannot contain a colon: the secret would be split wrongly.
     if (apiKey.includes(':'))
-      throw new IdenfyError('invalid_config', 'IdenfyProvider: apiKey must not contain ":"');
+      throw new KycProviderError('invalid_config', 'IdenfyProvider: apiKey must not contain ":"');
     this.#webhookSecret = required(options.webhookSecret, 'webhookSecret');
     const timeoutMs = options.timeoutMs ?? 10_000;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new IdenfyError('invalid_config', 'IdenfyProvider: timeoutMs must be a positive number');
+      throw new KycProviderError('invalid_config', 'IdenfyProvider: timeoutMs must be a positive number');
     }
     this.#http = {
       baseUrl: normalizedBaseUrl(options.baseUrl ?? IDENFY_BASE_URL),
@@ -85,7 +85,7 @@ export class IdenfyProvider implements KycProvider {
 
   async fetchStatus(scanRef: string): Promise<KycStatusReport> {
     if (typeof scanRef !== 'string' || scanRef.length === 0 || scanRef.length > 200) {
-      throw new IdenfyError('invalid_request', 'fetchStatus: scanRef must be a non-empty string');
+      throw new KycProviderError('invalid_request', 'fetchStatus: scanRef must be a non-empty string');
     }
     const json = await postJson(this.#http, '/api/v2/status', { scanRef });
     return parseStatusResponse(json, scanRef);

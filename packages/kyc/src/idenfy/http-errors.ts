@@ -1,4 +1,4 @@
-import { IdenfyError } from '../errors';
+import { KycProviderError } from '../errors';
 
 // iDenfy identifiers are constants such as BAD_VALUE; anything else is not echoed into messages.
 const IDENTIFIER = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -30,16 +30,16 @@ export function errorForStatus(
   response: { status: number; headers: Headers },
   bodyText: string,
   now: number,
-): IdenfyError {
+): KycProviderError {
   const { status } = response;
   const identifier = identifierOf(bodyText);
   const details = identifier === undefined ? { status } : { status, identifier };
   const what = `iDenfy ${endpoint} answered HTTP ${status}${identifier ? ` (${identifier})` : ''}`;
   if (status === 401 || status === 403) {
-    return new IdenfyError('unauthorized', `${what}: check the API key and secret`, details);
+    return new KycProviderError('unauthorized', `${what}: check the API key and secret`, details);
   }
   if (status === 409) {
-    return new IdenfyError(
+    return new KycProviderError(
       'duplicate_client_id',
       `${what}: the clientId already has an active token`,
       details,
@@ -48,10 +48,10 @@ export function errorForStatus(
   if (status === 429) {
     const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now);
     const withRetry = retryAfter === undefined ? details : { ...details, retryAfterSeconds: retryAfter };
-    return new IdenfyError('rate_limited', `${what}: rate limited`, withRetry);
+    return new KycProviderError('rate_limited', `${what}: rate limited`, withRetry);
   }
-  if (status >= 500) return new IdenfyError('unavailable', `${what}: iDenfy is unavailable`, details);
-  if (status >= 400) return new IdenfyError('rejected', `${what}: request rejected`, details);
+  if (status >= 500) return new KycProviderError('unavailable', `${what}: iDenfy is unavailable`, details);
+  if (status >= 400) return new KycProviderError('rejected', `${what}: request rejected`, details);
   // 1xx/3xx: redirects are not followed, so Basic credentials never travel to another host.
-  return new IdenfyError('bad_response', `${what}: unexpected status`, details);
+  return new KycProviderError('bad_response', `${what}: unexpected status`, details);
 }

@@ -1,4 +1,4 @@
-import { IdenfyError } from '../errors';
+import { KycProviderError } from '../errors';
 import { errorForStatus } from './http-errors';
 
 export interface IdenfyHttp {
@@ -39,11 +39,11 @@ export async function postJson(http: IdenfyHttp, path: string, body: unknown): P
     result = await exchange(http, path, body, controller.signal);
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new IdenfyError('timeout', `iDenfy ${endpoint} did not answer within ${http.timeoutMs} ms`, {
+      throw new KycProviderError('timeout', `iDenfy ${endpoint} did not answer within ${http.timeoutMs} ms`, {
         cause: error,
       });
     }
-    throw new IdenfyError('network', `iDenfy ${endpoint} could not be reached`, { cause: error });
+    throw new KycProviderError('network', `iDenfy ${endpoint} could not be reached`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
@@ -54,7 +54,7 @@ export async function postJson(http: IdenfyHttp, path: string, body: unknown): P
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new IdenfyError(
+    throw new KycProviderError(
       'bad_response',
       `iDenfy ${endpoint} answered HTTP ${response.status} with a non-JSON body`,
       {

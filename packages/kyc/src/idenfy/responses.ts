@@ -1,4 +1,4 @@
-import { IdenfyError } from '../errors';
+import { KycProviderError } from '../errors';
 import type { KycSessionRequest, KycSessionToken, KycStatusReport } from '../provider';
 import {
   asObject,
@@ -19,7 +19,7 @@ function badResponse<T>(endpoint: string, read: () => T): T {
     return read();
   } catch (error) {
     if (!(error instanceof FieldError)) throw error;
-    throw new IdenfyError('bad_response', `iDenfy ${endpoint} answered 200 but ${error.message}`, {
+    throw new KycProviderError('bad_response', `iDenfy ${endpoint} answered 200 but ${error.message}`, {
       status: 200,
     });
   }

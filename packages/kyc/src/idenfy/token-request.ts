@@ -1,12 +1,12 @@
 import { MAX_CLIENT_ID_LENGTH } from '../client-id';
-import { IdenfyError } from '../errors';
+import { KycProviderError } from '../errors';
 import type { KycSessionRequest } from '../provider';
 
 const ASCII = /^[\x20-\x7e]+$/;
 const URL_FIELDS = ['callbackUrl', 'successUrl', 'errorUrl', 'unverifiedUrl'] as const;
 
-function invalid(message: string): IdenfyError {
-  return new IdenfyError('invalid_request', `createSession: ${message}`);
+function invalid(message: string): KycProviderError {
+  return new KycProviderError('invalid_request', `createSession: ${message}`);
 }
 
 function positiveSeconds(value: number | undefined, field: string): number | undefined {

@@ -1,6 +1,6 @@
 import { loginChallengeRepository } from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { AuthDeps } from '../context';
 import { AppError, tooManyRequests } from '../http/errors';
 import { keyedHash, newLoginCode } from './secrets';
 
@@ -22,13 +22,13 @@ export interface ChallengeIssued {
  * lock, so several server processes enforce one limit together.
  */
 export async function issueChallenge(
-  deps: AppDeps,
+  deps: AuthDeps,
   email: string,
   ip: string | undefined,
 ): Promise<ChallengeIssued> {
   const { db, config } = deps;
   const { auth } = config;
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now();
   const since = new Date(now.getTime() - auth.rateWindowSeconds * 1000);
   const code = newLoginCode();
 

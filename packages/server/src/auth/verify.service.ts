@@ -6,7 +6,7 @@ import {
   userRepository,
 } from '@hero-onboarding/generated/onboarding';
 import type { Transaction } from 'kysely';
-import type { AppDeps } from '../context';
+import type { AuthDeps } from '../context';
 import { AppError, badRequest } from '../http/errors';
 import { keyedHash, newSessionToken, sameHash } from './secrets';
 
@@ -24,11 +24,11 @@ const lockedError = () =>
  * Checks a code against the newest challenge for the email. Wrong guesses are counted with a conditional
  * UPDATE, so parallel guesses cannot exceed the limit; a right code is consumed exactly once.
  */
-export async function verifyCode(deps: AppDeps, email: string, code: string): Promise<SignedIn> {
+export async function verifyCode(deps: AuthDeps, email: string, code: string): Promise<SignedIn> {
   const { db, config } = deps;
   const { auth } = config;
   if (!/^\d{6}$/.test(code)) throw badRequest('invalid_code', 'The code is six digits.');
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now();
 
   const challenge = await db
     .selectFrom('login_challenges')

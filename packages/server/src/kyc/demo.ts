@@ -1,6 +1,6 @@
 import { kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
 import { makeClientId } from '@hero-onboarding/kyc';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { setUserStatus } from './apply-result';
 import type { KycView } from './kyc-view';
 import { viewAfterChange } from './kyc-view.service';
@@ -9,7 +9,7 @@ import { viewAfterChange } from './kyc-view.service';
  * KYC_DEMO_MODE: completes KYC with no provider at all, for demos. Config refuses it in production, and
  * every use is logged at warn level so it cannot go unnoticed.
  */
-export async function completeWithoutProvider(deps: AppDeps, user: User): Promise<KycView> {
+export async function completeWithoutProvider(deps: KycDeps, user: User): Promise<KycView> {
   deps.logger.warn('KYC DEMO MODE: completing KYC without any identity check', { user_id: user.id });
   const session = await deps.db.transaction().execute(async (trx) => {
     const opened = await kycSessionRepository.create(trx, {

@@ -4,9 +4,9 @@ import {
   KycStatusValues,
   kycSessionRepository,
 } from '@hero-onboarding/generated/onboarding';
-import { IdenfyError, type KycSessionToken, makeClientId } from '@hero-onboarding/kyc';
+import { KycProviderError, type KycSessionToken, makeClientId } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { providerFailure } from './provider-errors';
 import { byScanRef, withLockTimeout } from './queries';
 
@@ -25,7 +25,7 @@ export type MintResult =
  * compare-and-set on the scanRef it replaces, so if the lease ran out and a peer minted meanwhile, this
  * caller's token matches no row and is discarded, never shown.
  */
-export async function mintToken(deps: AppDeps, session: KycSession): Promise<MintResult> {
+export async function mintToken(deps: KycDeps, session: KycSession): Promise<MintResult> {
   const { db, config } = deps;
   if (!MINTABLE_STATES.includes(session.status)) return { kind: 'lost', session };
   const claimed = await withLockTimeout(db, (trx) =>
@@ -50,7 +50,7 @@ export async function mintToken(deps: AppDeps, session: KycSession): Promise<Min
   try {
     token = await requestToken(deps, clientId);
   } catch (error) {
-    if (!(error instanceof IdenfyError && error.kind === 'duplicate_client_id')) {
+    if (!(error instanceof KycProviderError && error.kind === 'duplicate_client_id')) {
       await giveUpLease(deps, session, claimed.mint_lease_until, error);
       throw providerFailure(error);
     }
@@ -130,8 +130,9 @@ const MINTABLE_STATES = KycStatusValues.filter(
   (s) => s === 'in_progress' || canTransitionKycSessionStatus(s, 'in_progress'),
 );
 
-function requestToken(deps: AppDeps, clientId: string): Promise<KycSessionToken> {
-  const { publicUrl, idenfy } = deps.config;
+function requestToken(deps: KycDeps, clientId: string): Promise<KycSessionToken> {
+  const { http, idenfy } = deps.config;
+  const { publicUrl } = http;
   return deps.kycProvider.createSession({
     clientId,
     callbackUrl: `${publicUrl}/webhooks/idenfy`,
@@ -147,10 +148,10 @@ function requestToken(deps: AppDeps, clientId: string): Promise<KycSessionToken>
  * lease is given back so the next caller can try at once. After a timeout or an unreadable answer iDenfy
  * may have minted anyway, so the lease is kept to its end: at most one such call per lease period.
  */
-async function giveUpLease(deps: AppDeps, session: KycSession, leaseUntil: Date | null, error: unknown) {
+async function giveUpLease(deps: KycDeps, session: KycSession, leaseUntil: Date | null, error: unknown) {
   deps.logger.warn('iDenfy token creation failed', { session_id: session.id, error });
   const uncertain =
-    error instanceof IdenfyError && (error.kind === 'timeout' || error.kind === 'bad_response');
+    error instanceof KycProviderError && (error.kind === 'timeout' || error.kind === 'bad_response');
   if (uncertain || leaseUntil === null) return;
   // The lease value is truncated to milliseconds when claimed, so it round-trips through a JS Date.
   await deps.db
@@ -161,6 +162,6 @@ async function giveUpLease(deps: AppDeps, session: KycSession, leaseUntil: Date 
     .execute();
 }
 
-async function reread(deps: AppDeps, session: KycSession): Promise<KycSession> {
+async function reread(deps: KycDeps, session: KycSession): Promise<KycSession> {
   return (await kycSessionRepository.get(deps.db, session.id)) ?? session;
 }

@@ -1,9 +1,9 @@
-import { IdenfyError } from '@hero-onboarding/kyc';
+import { KycProviderError } from '@hero-onboarding/kyc';
 import { AppError } from '../http/errors';
 
 /** iDenfy trouble as the API's one error type: never the provider's raw message, never a 500. */
 export function providerFailure(error: unknown): AppError {
-  if (error instanceof IdenfyError) {
+  if (error instanceof KycProviderError) {
     switch (error.kind) {
       case 'rate_limited':
       case 'unavailable':

@@ -1,6 +1,6 @@
 import { canTransitionKycSessionStatus, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { AppError } from '../http/errors';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
@@ -12,7 +12,7 @@ import { RESET_MARK } from './session-state';
  * suffix. A user may reset only what failed or expired for good; an admin may reset anyone, which also
  * fails any session still open so a late webhook for it cannot complete the user.
  */
-export async function resetKyc(deps: AppDeps, userId: string, by: 'user' | 'admin'): Promise<KycView> {
+export async function resetKyc(deps: KycDeps, userId: string, by: 'user' | 'admin'): Promise<KycView> {
   await deps.db.transaction().execute(async (trx) => {
     const user = await trx
       .selectFrom('users')

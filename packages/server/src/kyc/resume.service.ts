@@ -1,6 +1,6 @@
 import { type KycSession, kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
 import { mintToken } from './mint';
@@ -18,7 +18,7 @@ export interface ResumeOptions {
  * first token, re-mints a dead one in place (same session, same client id), or ends a session that is
  * out of re-mints, without ever showing a dead token or EXPIRED while a re-mint is possible.
  */
-export async function resumeKyc(deps: AppDeps, user: User, options: ResumeOptions = {}): Promise<KycView> {
+export async function resumeKyc(deps: KycDeps, user: User, options: ResumeOptions = {}): Promise<KycView> {
   let session = await currentSession(deps.db, user.id);
   if (session === undefined || user.kyc_status === 'completed') {
     return viewOf(deps, user, session);
@@ -29,19 +29,18 @@ export async function resumeKyc(deps: AppDeps, user: User, options: ResumeOption
 
 /** One pass over the session's state machine; every step is a conditional write, safe under races. */
 export async function settle(
-  deps: AppDeps,
+  deps: KycDeps,
   start: KycSession,
   options: ResumeOptions = {},
 ): Promise<KycSession> {
   let session = start;
-  const now = () => deps.now?.() ?? new Date();
-  let state = sessionState(session, deps.config.kyc, now());
+  let state = sessionState(session, deps.config.kyc, deps.now());
 
   if (state === 'needs_check' || (state === 'live' && options.checkLiveSession === true)) {
     const checked = await checkProviderStatus(deps, session);
     if (checked === undefined) return session;
     session = checked;
-    state = sessionState(session, deps.config.kyc, now());
+    state = sessionState(session, deps.config.kyc, deps.now());
   }
   if (state === 'exhausted') return endForGood(deps, session);
   if (state === 'needs_mint') return (await mintToken(deps, session)).session;
@@ -49,7 +48,7 @@ export async function settle(
 }
 
 /** Out of re-mints: expired for good, the user told to start over, and no further iDenfy call. */
-async function endForGood(deps: AppDeps, session: KycSession): Promise<KycSession> {
+async function endForGood(deps: KycDeps, session: KycSession): Promise<KycSession> {
   return deps.db.transaction().execute(async (trx) => {
     const ended =
       session.status === 'in_progress'

@@ -18,7 +18,7 @@ export const kycRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { user } = requireUser(c);
     const view = await startKyc(deps, user);
-    if (view.status === 'completed') return c.redirect(deps.config.homeUrl, 302);
+    if (view.status === 'completed') return c.redirect(deps.config.http.homeUrl, 302);
     if (view.verification_url !== null) return c.redirect(view.verification_url, 302);
     return c.redirect('/kyc/return', 302);
   })

@@ -1,7 +1,7 @@
 import { kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
 import { makeClientId } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { completeWithoutProvider } from './demo';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
@@ -14,11 +14,11 @@ import { isResumable } from './session-state';
  * have none or reset the last one. A per-user advisory lock makes "find or create" one step, so two
  * tabs clicking at once open one session, not two.
  */
-export async function startKyc(deps: AppDeps, user: User): Promise<KycView> {
+export async function startKyc(deps: KycDeps, user: User): Promise<KycView> {
   if (user.kyc_status === 'completed') return viewOf(deps, user, await currentSession(deps.db, user.id));
   if (deps.config.kyc.demoMode) return completeWithoutProvider(deps, user);
 
-  const now = deps.now?.() ?? new Date();
+  const now = deps.now();
   const { session, created } = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`kyc-start:${user.id}`}))`.execute(trx);
     const current = await currentSession(trx, user.id);

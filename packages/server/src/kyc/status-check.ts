@@ -1,7 +1,7 @@
 import { type KycSession, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
 import { kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { applyProviderResult } from './apply-result';
 import { byScanRef, withLockTimeout } from './queries';
 import { EXPIRED_SENTINEL } from './session-state';
@@ -13,7 +13,7 @@ import { EXPIRED_SENTINEL } from './session-state';
  * stands afterwards, or undefined when this caller did not get to check (a peer did, or iDenfy failed).
  */
 export async function checkProviderStatus(
-  deps: AppDeps,
+  deps: KycDeps,
   session: KycSession,
 ): Promise<KycSession | undefined> {
   const { db, config } = deps;
@@ -40,7 +40,7 @@ export async function checkProviderStatus(
   );
   if (claimed === undefined) return undefined;
 
-  let report: Awaited<ReturnType<AppDeps['kycProvider']['fetchStatus']>>;
+  let report: Awaited<ReturnType<KycDeps['kycProvider']['fetchStatus']>>;
   try {
     report = await deps.kycProvider.fetchStatus(scanRef);
   } catch (error) {

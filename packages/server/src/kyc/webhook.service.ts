@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
-import type { AppDeps } from '../context';
+import type { KycDeps } from '../context';
 import { AppError } from '../http/errors';
 import { applyProviderResult } from './apply-result';
 
@@ -16,7 +16,7 @@ export interface WebhookReceipt {
  * and applied in the same transaction, so a repeat (to this process or another) applies nothing twice.
  */
 export async function receiveIdenfyWebhook(
-  deps: AppDeps,
+  deps: KycDeps,
   raw: Uint8Array,
   signature: string | undefined,
 ): Promise<WebhookReceipt> {

@@ -73,6 +73,7 @@ export async function startTestStack(
     db,
     config,
     logger,
+    now: () => new Date(),
     kycProvider,
     codeSender: options.codeSender ?? devLogCodeSender(logger),
   };

@@ -1,0 +1,34 @@
+import { type Env, envReader } from '@hero-onboarding/env';
+import { type AuthConfig, readAuthConfig } from './auth';
+import { type HttpConfig, readHttpConfig } from './http';
+import { type IdenfyConfig, readIdenfyConfig } from './idenfy';
+import { type KycConfig, readKycConfig } from './kyc';
+import { type MailConfig, readMailConfig } from './mail';
+import { type RuntimeConfig, readRuntimeConfig } from './runtime';
+
+export { ConfigError } from '@hero-onboarding/env';
+export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, RuntimeConfig };
+
+/**
+ * Server configuration, read once from the environment, one section per concern. A missing or malformed
+ * variable that the chosen mode needs stops the start with a `ConfigError` naming the variable (never its
+ * value).
+ */
+export interface ServerConfig extends RuntimeConfig {
+  readonly http: HttpConfig;
+  readonly mail: MailConfig;
+  readonly auth: AuthConfig;
+  readonly idenfy: IdenfyConfig;
+  readonly kyc: KycConfig;
+}
+
+export function loadConfig(environment: Env = process.env): ServerConfig {
+  const env = envReader(environment);
+  const runtime = readRuntimeConfig(env);
+  const http = readHttpConfig(env);
+  const auth = readAuthConfig(env, runtime);
+  const mail = readMailConfig(env, runtime);
+  const kyc = readKycConfig(env, runtime);
+  const idenfy = readIdenfyConfig(env, runtime, kyc.demoMode);
+  return { ...runtime, http, mail, auth, idenfy, kyc };
+}
