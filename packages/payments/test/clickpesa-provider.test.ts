@@ -3,13 +3,8 @@ import { startClickPesaStandIn } from '../src/stand-ins/clickpesa';
 import { type ContractFault, runPaymentProviderContract } from './provider.contract';
 import { clickPesaSigned } from './support/clickpesa-sign';
 import { deadUrl } from './support/free-port';
+import { CLICKPESA_KEYS } from './support/keys';
 import { startReceiver } from './support/receiver';
-
-export const CLICKPESA_KEYS = {
-  clientId: 'IDstandinContract',
-  apiKey: 'SKstandinContract',
-  checksumKey: 'CKstandinContract',
-};
 
 runPaymentProviderContract('ClickPesaPaymentProvider against the ClickPesa stand-in over HTTP', async () => {
   const receiver = await startReceiver('/webhooks/clickpesa');

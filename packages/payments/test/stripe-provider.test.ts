@@ -3,10 +3,9 @@ import { startStripeStandIn } from '../src/stand-ins/stripe';
 import { StripePaymentProvider } from '../src/stripe';
 import { type ContractFault, runPaymentProviderContract } from './provider.contract';
 import { deadUrl } from './support/free-port';
+import { STRIPE_KEYS } from './support/keys';
 import { startReceiver } from './support/receiver';
 import { stripeSigned } from './support/stripe-sign';
-
-export const STRIPE_KEYS = { secretKey: 'sk_test_standin_contract', webhookSecret: 'whsec_standin_contract' };
 
 runPaymentProviderContract('StripePaymentProvider against the Stripe stand-in over HTTP', async () => {
   const receiver = await startReceiver('/webhooks/stripe');
