@@ -112,7 +112,7 @@ describe('StripePaymentProvider with the stand-in: Stripe-specific behaviour', (
 
   it('follows an async payment that fails, even when its result arrives before completed', async () => {
     const { providerRef } = await stripe.createCheckout(request());
-    await stand.payLater(providerRef, { then: 'failed', outOfOrder: true });
+    await stand.payLater(providerRef, { outcome: 'failed', outOfOrder: true });
     const [first, second] = receipts(await receiver.waitFor(2));
     expect(first).toMatchObject({
       eventType: 'checkout.session.async_payment_failed',

@@ -68,19 +68,19 @@ export async function payLater(
 ): Promise<StandInDelivery[]> {
   const record = core.session(id);
   mustBe(record, 'open');
-  const then = oneOf(options.then, 'then', ['succeeded', 'failed'] as const);
+  const outcome = oneOf(options.outcome, 'outcome', ['succeeded', 'failed'] as const);
   const outOfOrder = optionalBoolean(options.outOfOrder, 'outOfOrder') ?? false;
-  if (outOfOrder && then === undefined) throw bad('outOfOrder needs then');
+  if (outOfOrder && outcome === undefined) throw bad('outOfOrder needs an outcome');
   const delivery = deliverOptions(options);
   record.status = 'complete';
   record.paymentIntent = { id: randomId('pi_', 24), status: 'processing' };
   if (!outOfOrder) {
     const completed = await core.emit('checkout.session.completed', record, delivery);
-    return then === undefined ? completed : [...completed, ...(await settle(core, id, then, delivery))];
+    return outcome === undefined ? completed : [...completed, ...(await settle(core, id, outcome, delivery))];
   }
   // Record `completed` as it was, send the async result, then `completed`: a retry arriving late.
   const completed = core.record('checkout.session.completed', record);
-  const result = await settle(core, id, then as 'succeeded' | 'failed', delivery);
+  const result = await settle(core, id, outcome as 'succeeded' | 'failed', delivery);
   if (delivery.deliver === false) return result;
   return [...result, ...(await core.send(completed, delivery.repeat ?? 1, 0))];
 }

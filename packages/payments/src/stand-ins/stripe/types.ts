@@ -75,8 +75,8 @@ export interface PayOptions extends DeliverOptions {
 
 export interface PayLaterOptions extends DeliverOptions {
   /** Settle the async payment right after completing it. Default: left processing for `settle()`. */
-  then?: 'succeeded' | 'failed';
-  /** With `then`: send the async result first and `completed` after it, as a slow retry arrives. */
+  outcome?: 'succeeded' | 'failed';
+  /** With `outcome`: send the async result first and `completed` after it, as a slow retry arrives. */
   outOfOrder?: boolean;
 }
 
