@@ -31,6 +31,11 @@ export async function pay(
   if (options.collectedAmount !== undefined && !/^\d+(\.\d{1,2})?$/.test(options.collectedAmount)) {
     throw bad('collectedAmount must be a decimal like "5.00"');
   }
+  const order = core.order(orderReference);
+  if (order.linkExpired) throw new ControlInputError(`the checkout link of ${orderReference} has expired`, 409);
+  if (order.payments.some((payment) => payment.status === 'SUCCESS' || payment.status === 'SETTLED')) {
+    throw new ControlInputError(`order ${orderReference} is already paid`, 409);
+  }
   const at = new Date(core.now()).toISOString();
   const payment: ClickPesaStandInPayment = {
     id: `${randomId('', 10).toUpperCase()}LCP2C95`,
