@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { userView } from '../users/user-view';
-import { enumParam, pageParams, searchParam } from './list-query';
+import { enumParam, pageParams, providerStatusParam, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
 
 /** Admin JSON lists, newest first, keyset-paginated by the generated repositories. */
@@ -20,9 +20,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const kycStatus = enumParam(q, 'kyc_status', KycStatusValues);
     const role = enumParam(q, 'role', UserRoleValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
+    const userId = uuidParam(q, 'user_id');
     const page = await userRepository.list(db, {
       ...pageParams(q),
       where: {
+        ...(userId === undefined ? {} : { id: userId }),
         ...(kycStatus === undefined ? {} : { kyc_status: kycStatus }),
         ...(role === undefined ? {} : { role }),
         ...(email === undefined ? {} : { email: { contains: email } }),
@@ -36,7 +38,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const q = c.req.query();
     const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-    const userId = searchParam(q, 'user_id');
+    const userId = uuidParam(q, 'user_id');
+    const providerStatuses = providerStatusParam(q, 'provider_status');
     let userIds: string[] | undefined;
     if (email !== undefined) {
       const matches = await userRepository.list(db, { where: { email: { contains: email } }, limit: 500 });
@@ -50,6 +53,7 @@ export const adminRoutes = new Hono<AppEnv>()
       ...pageParams(q),
       where: {
         ...(status === undefined ? {} : { status }),
+        ...(providerStatuses === undefined ? {} : { provider_status: { in: providerStatuses } }),
         ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
       },
     });
