@@ -1,0 +1,41 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+/** `<repo>/.tmp/screenshots`: gitignored, kept after the run so a person can look at every page. */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../.tmp/screenshots/', import.meta.url));
+
+/** A phone (375 px, the narrowest we design for) and a desktop. */
+export const SCREEN_WIDTHS = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/**
+ * Full-page screenshots of the page as it is now, at phone and desktop width, written as
+ * `<dir>/<name>.phone.png` and `<name>.desktop.png`. The viewport is put back afterwards.
+ */
+export async function screenshotPage(
+  page: Page,
+  name: string,
+  options: { dir?: string } = {},
+): Promise<{ phone: string; desktop: string }> {
+  const dir = options.dir ?? SCREENSHOT_DIR;
+  await mkdir(dir, { recursive: true });
+  const safe = name.replace(/[^a-z0-9._-]+/gi, '-');
+  const before = page.viewportSize();
+  const files = {
+    phone: path.join(dir, `${safe}.phone.png`),
+    desktop: path.join(dir, `${safe}.desktop.png`),
+  };
+  for (const [kind, size] of Object.entries(SCREEN_WIDTHS) as [
+    keyof typeof SCREEN_WIDTHS,
+    { width: number; height: number },
+  ][]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: files[kind], fullPage: true });
+  }
+  if (before !== null) await page.setViewportSize(before);
+  return files;
+}
