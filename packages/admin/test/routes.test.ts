@@ -108,7 +108,7 @@ describe('admin view without a server', () => {
   it('only ever sends a signed-in admin back to a path on this site', () => {
     expect(safeNext('/users?q=a')).toBe('/users?q=a');
     for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'kyc', undefined])
-      expect(safeNext(bad)).toBe('/kyc');
+      expect(safeNext(bad)).toBe('/kyc/review');
   });
 
   it('answers /healthz for whoever supervises it', async () => {

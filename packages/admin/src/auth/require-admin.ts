@@ -66,5 +66,5 @@ function signInUrl(method: string, url: string): string {
 
 /** A `next` value that stays on this site: a path, never `//host` or a scheme. */
 export function safeNext(next: string | undefined): string {
-  return next !== undefined && /^\/(?![/\\])/.test(next) ? next : '/kyc';
+  return next !== undefined && /^\/(?![/\\])/.test(next) ? next : '/kyc/review';
 }
