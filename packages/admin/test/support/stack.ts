@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
+import type { Database } from '@hero-onboarding/generated/onboarding';
 import { createMemoryLogger } from '@hero-onboarding/server';
 import { startServerProcess } from '@hero-onboarding/server/testing';
 import { serve } from '@hono/node-server';
@@ -17,7 +18,7 @@ export const ADMIN_SESSION_SECRET = 'admin-view-test-admin-cookie-secret-4567';
  * database, and the admin view in this process on a free port, pointed at it. What an operator runs.
  */
 export async function startAdminStack(options: { adminEmails?: string } = {}) {
-  const database: TestDatabase<unknown> = await createTestDatabase();
+  const database: TestDatabase<Database> = await createTestDatabase<Database>();
   const server = await startServerProcess({
     DATABASE_URL: database.url,
     ADMIN_EMAILS: options.adminEmails ?? ADMIN_EMAIL,
@@ -28,7 +29,6 @@ export async function startAdminStack(options: { adminEmails?: string } = {}) {
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000',
   });
   const logger = createMemoryLogger();
-  let config: AdminConfig | undefined;
   const app = {
     current: undefined as ReturnType<typeof createAdminApp> | undefined,
   };
@@ -39,7 +39,7 @@ export async function startAdminStack(options: { adminEmails?: string } = {}) {
   });
   await new Promise<void>((resolve) => http.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  config = loadAdminConfig({
+  const config: AdminConfig = loadAdminConfig({
     ADMIN_SERVER_URL: server.url,
     ADMIN_API_TOKEN,
     ADMIN_SESSION_SECRET,
