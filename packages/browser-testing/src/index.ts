@@ -12,5 +12,5 @@
  * await browser.close();
  */
 export { type Browser, CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser } from './chromium';
-export { leakedSecrets, watchPage } from './page-problems';
-export { SCREEN_WIDTHS, SCREENSHOT_DIR, screenshotPage } from './screenshots';
+export { leakedSecrets, unlabelledFields, watchPage } from './page-problems';
+export { SCREEN_WIDTHS, SCREENSHOT_DIR, type Screenshots, screenshotPage } from './screenshots';

@@ -12,7 +12,7 @@ export function KycSessionTable(props: {
   const showUser = props.showUser ?? true;
   return (
     <table>
-      <caption>{props.caption}</caption>
+      <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           {showUser ? <th scope="col">User</th> : null}

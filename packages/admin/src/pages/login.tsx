@@ -35,9 +35,15 @@ export function CodePage(props: { email: string; devLog: boolean; error?: string
         </Notice>
       ) : null}
       <form class="card stack" method="post" action="/login/code">
-        <p>
-          We sent a code to <strong>{props.email}</strong>.
-        </p>
+        {props.devLog ? (
+          <p>
+            Sign-in code for <strong>{props.email}</strong>.
+          </p>
+        ) : (
+          <p>
+            We sent a code to <strong>{props.email}</strong>.
+          </p>
+        )}
         <label for="code">Six-digit code</label>
         <input
           id="code"

@@ -42,6 +42,9 @@ h1 { font-size: 1.5rem; margin: .5rem 0 1rem; line-height: 1.25; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 p.lead { color: var(--muted); margin-top: -.5rem; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; }
+.card > :first-child { margin-top: 0; }
+.card > :last-child { margin-bottom: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; margin-bottom: 1rem; }
 form.filters .field { display: flex; flex-direction: column; gap: .2rem; flex: 1 1 12rem; }
 label { font-weight: 600; font-size: .9rem; }
@@ -77,7 +80,7 @@ caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 th, td { text-align: left; padding: .55rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #eef1f5; font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 td.num, th.num { text-align: right; }
-td .email { font-weight: 600; word-break: break-all; }
+td .email { font-weight: 600; overflow-wrap: anywhere; }
 .empty { padding: 1.5rem; text-align: center; color: var(--muted); background: var(--card); border: 1px dashed var(--line); border-radius: .5rem; }
 nav.pager { display: flex; gap: .75rem; justify-content: space-between; margin-top: 1rem; flex-wrap: wrap; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; margin: 0; }
@@ -91,6 +94,7 @@ code { font-size: .9em; background: #eef1f5; padding: .05rem .3rem; border-radiu
   tr { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .75rem; padding: .25rem 0; }
   td { border: 0; padding: .3rem .8rem; display: grid; grid-template-columns: 7.5rem 1fr; gap: .5rem; }
   td::before { content: attr(data-label); color: var(--muted); font-size: .85rem; font-weight: 600; }
+  td > * { justify-self: start; }
   td.num { text-align: left; }
   dl.facts { grid-template-columns: 1fr; gap: 0 0; }
   dl.facts dd { margin-bottom: .5rem; }

@@ -6,7 +6,7 @@ export function UserTable(props: { users: readonly AdminUser[] }) {
   if (props.users.length === 0) return <p class="empty">No users match.</p>;
   return (
     <table>
-      <caption>Users, newest first</caption>
+      <caption class="visually-hidden">Users, newest first</caption>
       <thead>
         <tr>
           <th scope="col">Email</th>
