@@ -11,13 +11,16 @@ async function runToEnd(
   env: Record<string, string>,
 ): Promise<number> {
   const child = startChild({ name, entry, args, env, output: 'inherit' });
-  // Ctrl-C reaches the child from the terminal; the CLI just waits for it to finish.
+  // Ctrl-C reaches the child from the terminal: wait for it to finish. SIGTERM to the CLI alone is passed on.
   const ignore = () => {};
+  const passOn = () => void child.stop();
   process.on('SIGINT', ignore);
+  process.on('SIGTERM', passOn);
   try {
     return (await child.exited) ?? 1;
   } finally {
     process.off('SIGINT', ignore);
+    process.off('SIGTERM', passOn);
   }
 }
 
