@@ -33,6 +33,14 @@ export interface CheckoutRequest {
   readonly description?: string;
 }
 
+/**
+ * Whether a provider can take an amount, decided locally before anything is created or sent: the gate calls
+ * it to answer 400 naming the field; `createCheckout` refuses the same amounts with `invalid_request`.
+ */
+export type AmountCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly field: 'amount' | 'currency'; readonly message: string };
+
 /** A hosted checkout the person is sent to. */
 export interface Checkout {
   /** What `TopUp.provider_ref` stores: Stripe's Checkout Session id, ClickPesa's order reference. */
@@ -95,6 +103,8 @@ export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** Currencies this provider accepts (upper-case ISO 4217), or 'any'. */
   readonly currencies: readonly string[] | 'any';
+  /** No network call: refuses a currency this provider does not take, or a precision it cannot charge. */
+  checkAmount(amount: Money): AmountCheck;
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   /** Verifies the signature over the exact bytes received, then parses. */
   receiveWebhook(rawBody: RawBody, header: (name: string) => string | undefined): WebhookReceipt;
