@@ -3,7 +3,8 @@ import { kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
 import { applyProviderResult } from './apply-result';
-import { byScanRef, withLockTimeout } from './queries';
+import { withLockTimeout } from '../db/lock-timeout';
+import { byScanRef } from './queries';
 import { EXPIRED_SENTINEL } from './session-state';
 
 /**
