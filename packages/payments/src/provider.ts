@@ -31,6 +31,12 @@ export interface CheckoutRequest {
   readonly callbackUrl: string;
   readonly customerEmail?: string;
   readonly description?: string;
+  /**
+   * When the checkout should stop taking payment, for providers that accept one (Stripe: 30 minutes to 24
+   * hours ahead; absent = Stripe's 24 hours). Derive it from the top-up (its `created_at` + a fixed time),
+   * never from the clock at call time: a retry must send identical parameters with the same idempotency key.
+   */
+  readonly expiresAt?: Date;
 }
 
 /**

@@ -1,5 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const isIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
+
+/**
+ * The order JSON.stringify writes an object built by inserting `keys` sorted: JavaScript puts array-index
+ * keys ("9", "10") first in numeric order, then the rest in insertion (here: sorted) order. ClickPesa's
+ * reference implementation is that JavaScript, so its checksums follow this order.
+ */
+function javascriptKeyOrder(keys: string[]): string[] {
+  const indexes = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indexes, ...keys.filter((key) => !isIndex(key)).sort()];
+}
+
 /**
  * ClickPesa's canonical form: object keys sorted (UTF-16 order, as JavaScript's `sort()`) at every level,
  * arrays in their order, compact, with JSON.stringify's escaping. Written out directly rather than by
@@ -9,8 +22,7 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const fields = value as Record<string, unknown>;
-    const members = Object.keys(fields)
-      .sort()
+    const members = javascriptKeyOrder(Object.keys(fields))
       .filter((key) => fields[key] !== undefined)
       .map((key) => `${JSON.stringify(key)}:${canonicalJson(fields[key])}`);
     return `{${members.join(',')}}`;

@@ -5,13 +5,11 @@ const DEFAULT_PRODUCT_NAME = 'Balance top-up';
 
 /**
  * The Checkout Session for one top-up: one `price_data` line, the top-up id in `client_reference_id` and in
- * the metadata of both the session and its PaymentIntent, and an explicit `expires_at` so a checkout nobody
- * finishes ends (and its top-up can be settled) within the configured time instead of Stripe's 24 hours.
+ * the metadata of both the session and its PaymentIntent, and `expires_at` when the request sets one. Built
+ * from the request alone (no clock), so a retry with the same idempotency key sends identical parameters —
+ * Stripe refuses a reused key with different ones.
  */
-export function checkoutSessionParams(
-  request: CheckoutRequest,
-  expiresAtSeconds: number,
-): Stripe.Checkout.SessionCreateParams {
+export function checkoutSessionParams(request: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
   return {
     mode: 'payment',
     line_items: [
@@ -29,7 +27,9 @@ export function checkoutSessionParams(
     payment_intent_data: { metadata: { top_up_id: request.topUpId } },
     success_url: request.returnUrl,
     cancel_url: request.cancelUrl,
-    expires_at: expiresAtSeconds,
+    ...(request.expiresAt === undefined
+      ? {}
+      : { expires_at: Math.floor(request.expiresAt.getTime() / 1000) }),
     ...(request.customerEmail === undefined ? {} : { customer_email: request.customerEmail }),
   };
 }

@@ -15,14 +15,12 @@ export interface StripeProviderOptions {
   apiUrl?: string;
   /** Per attempt, as the SDK's socket timeout. Default 10 000. */
   timeoutMs?: number;
-  /** How long a Checkout Session accepts payment: 30 to 1440 minutes (Stripe's bounds). Default 60. */
-  checkoutTtlMinutes?: number;
   /**
    * The SDK's own retries (with our idempotency key, so safe). Default 0: one attempt, so `timeoutMs`
    * bounds the call the person is waiting on. The SDK still retries a connection closed mid-request once.
    */
   maxNetworkRetries?: number;
-  /** Clock for `expires_at` and the webhook timestamp check; tests move it. */
+  /** Clock for the `expiresAt` bounds and the webhook timestamp check; tests move it. */
   now?: () => number;
 }
 
@@ -30,7 +28,6 @@ export interface StripeSettings {
   readonly secretKey: string;
   readonly webhookSecret: string;
   readonly sdk: StripeConfig;
-  readonly checkoutTtlSeconds: number;
   readonly now: () => number;
 }
 
@@ -73,12 +70,10 @@ export function stripeSettings(options: StripeProviderOptions): StripeSettings {
   const webhookSecret = required(options.webhookSecret, 'webhookSecret');
   const timeout = wholeNumber(options.timeoutMs, 'timeoutMs', 1, 600_000, 10_000);
   const maxNetworkRetries = wholeNumber(options.maxNetworkRetries, 'maxNetworkRetries', 0, 5, 0);
-  const ttlMinutes = wholeNumber(options.checkoutTtlMinutes, 'checkoutTtlMinutes', 30, 1440, 60);
   return {
     secretKey,
     webhookSecret,
     sdk: { ...endpoint(options.apiUrl ?? STRIPE_API_URL), timeout, maxNetworkRetries, telemetry: false },
-    checkoutTtlSeconds: ttlMinutes * 60,
     now: options.now ?? Date.now,
   };
 }

@@ -18,6 +18,8 @@ import { lookupState, readSession, sessionNotice } from './session';
 import { receiveStripeWebhook } from './webhook';
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+const MIN_EXPIRY_MS = 30 * 60_000;
+const MAX_EXPIRY_MS = 24 * 60 * 60_000;
 
 function badResponse(operation: string, field: string): PaymentProviderError {
   return new PaymentProviderError('bad_response', `Stripe ${operation} answered without a usable ${field}`);
@@ -48,10 +50,10 @@ export class StripePaymentProvider implements PaymentProvider {
   async createCheckout(request: CheckoutRequest): Promise<Checkout> {
     const operation = 'POST /v1/checkout/sessions';
     assertCheckoutRequest('Stripe', request, this.checkAmount(request.amount));
-    const expiresAt = Math.floor(this.#settings.now() / 1000) + this.#settings.checkoutTtlSeconds;
+    this.#assertExpiry(request.expiresAt);
     let session: Stripe.Checkout.Session;
     try {
-      session = await this.#stripe.checkout.sessions.create(checkoutSessionParams(request, expiresAt), {
+      session = await this.#stripe.checkout.sessions.create(checkoutSessionParams(request), {
         idempotencyKey: request.idempotencyKey,
       });
     } catch (error) {
@@ -62,6 +64,18 @@ export class StripePaymentProvider implements PaymentProvider {
       throw badResponse(operation, 'url');
     const expires = typeof session.expires_at === 'number' ? new Date(session.expires_at * 1000) : null;
     return { providerRef: session.id, checkoutUrl: session.url, expiresAt: expires };
+  }
+
+  /** Stripe's own bounds, checked here so the caller gets a clear local error instead of a 400. */
+  #assertExpiry(expiresAt: Date | undefined): void {
+    if (expiresAt === undefined) return;
+    const ahead = expiresAt.getTime() - this.#settings.now();
+    if (!Number.isFinite(ahead) || ahead < MIN_EXPIRY_MS || ahead > MAX_EXPIRY_MS) {
+      throw new PaymentProviderError(
+        'invalid_request',
+        'Stripe createCheckout: expiresAt must be 30 minutes to 24 hours ahead',
+      );
+    }
   }
 
   receiveWebhook(rawBody: RawBody, header: (name: string) => string | undefined): WebhookReceipt {
