@@ -37,7 +37,8 @@ export function readPaymentsConfig(env: EnvReader, runtime: RuntimeConfig): Paym
     currencies,
     minCents,
     maxCents,
-    checkoutTtlMinutes: env.int('PAYMENT_CHECKOUT_TTL_MINUTES', 60, { min: 30, max: 1440 }),
+    // Stripe takes 30 minutes to 24 hours ahead of the session's creation; 31 leaves room for the call.
+    checkoutTtlMinutes: env.int('PAYMENT_CHECKOUT_TTL_MINUTES', 60, { min: 31, max: 1440 }),
     providerTimeoutMs: env.int('PAYMENT_PROVIDER_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
     statusCheckIntervalSeconds: env.int('PAYMENT_STATUS_CHECK_INTERVAL_SECONDS', 30, { max: 86_400 }),
     reconcileIntervalSeconds: env.int('RECONCILE_INTERVAL_SECONDS', 0, { max: 86_400 }),

@@ -38,6 +38,8 @@ export async function openTopUp(deps: PaymentDeps, user: User, input: TopUpInput
 
   const { publicUrl } = deps.config.http;
   const returnUrl = `${publicUrl}/payment/return?top_up=${topUp.id}`;
+  // From the row, not the clock: a retry under the same idempotency key must send identical parameters.
+  const expiresAt = new Date(topUp.created_at.getTime() + deps.config.payments.checkoutTtlMinutes * 60_000);
   let checkout: Checkout;
   try {
     checkout = await provider.createCheckout({
@@ -48,6 +50,7 @@ export async function openTopUp(deps: PaymentDeps, user: User, input: TopUpInput
       cancelUrl: returnUrl,
       callbackUrl: `${publicUrl}/webhooks/${provider.name}`,
       description: 'Balance top-up',
+      expiresAt,
     });
   } catch (error) {
     const reason = creationFailureReason(error);
@@ -61,13 +64,12 @@ export async function openTopUp(deps: PaymentDeps, user: User, input: TopUpInput
     throw paymentProviderFailure(error);
   }
 
-  const ttlMs = deps.config.payments.checkoutTtlMinutes * 60_000;
   const stored = await deps.db
     .updateTable('top_ups')
     .set({
       provider_ref: checkout.providerRef,
       checkout_url: checkout.checkoutUrl,
-      checkout_expires_at: checkout.expiresAt ?? new Date(deps.now().getTime() + ttlMs),
+      checkout_expires_at: checkout.expiresAt ?? expiresAt,
       updated_at: sql<Date>`now()`,
     })
     .where('id', '=', topUp.id)

@@ -34,7 +34,8 @@ export const paymentRoutes = new Hono<AppEnv>()
   .get('/payment/return', async (c) => {
     const deps = c.get('deps');
     const { user } = requireUser(c);
-    const view = topUpView(await returnToTopUp(deps, user, c.req.query('top_up')));
+    const query = { topUpId: c.req.query('top_up'), orderReference: c.req.query('orderReference') };
+    const view = topUpView(await returnToTopUp(deps, user, query));
     c.header('Cache-Control', 'no-store');
     if (wantsHtml(c)) return c.html(returnPage(view));
     return c.json({ top_up: view });
