@@ -17,12 +17,6 @@ export async function pay(
   orderReference: string,
   options: ClickPesaPayOptions = {},
 ): Promise<StandInDelivery[]> {
-  const order = core.order(orderReference);
-  if (order.linkExpired)
-    throw new ControlInputError(`the checkout link of ${orderReference} has expired`, 409);
-  if (order.payments.some((payment) => payment.status === 'SUCCESS' || payment.status === 'SETTLED')) {
-    throw new ControlInputError(`order ${orderReference} is already paid`, 409);
-  }
   const outcome = oneOf(options.outcome, 'outcome', ['success', 'failed'] as const) ?? 'success';
   const format = oneOf(options.format, 'format', ['current', 'legacy'] as const) ?? 'current';
   const checksumIn = oneOf(options.checksumIn, 'checksumIn', ['body', 'header'] as const) ?? 'body';
@@ -32,7 +26,8 @@ export async function pay(
     throw bad('collectedAmount must be a decimal like "5.00"');
   }
   const order = core.order(orderReference);
-  if (order.linkExpired) throw new ControlInputError(`the checkout link of ${orderReference} has expired`, 409);
+  if (order.linkExpired)
+    throw new ControlInputError(`the checkout link of ${orderReference} has expired`, 409);
   if (order.payments.some((payment) => payment.status === 'SUCCESS' || payment.status === 'SETTLED')) {
     throw new ControlInputError(`order ${orderReference} is already paid`, 409);
   }
