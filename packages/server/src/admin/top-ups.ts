@@ -64,7 +64,10 @@ export async function listTopUps(db: Kysely<Database>, q: Record<string, string 
       ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
     },
   });
-  const emailOf = await emailsOf(db, page.items.map((t) => t.user_id));
+  const emailOf = await emailsOf(
+    db,
+    page.items.map((t) => t.user_id),
+  );
   return {
     items: page.items.map((t) => adminTopUpView(t, emailOf.get(t.user_id) ?? null)),
     next_cursor: page.nextCursor,

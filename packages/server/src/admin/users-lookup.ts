@@ -14,7 +14,10 @@ export async function usersMatching(db: Kysely<Database>, search: string): Promi
 }
 
 /** The email of each of these users, for lists that show whose row it is. */
-export async function emailsOf(db: Kysely<Database>, userIds: readonly string[]): Promise<Map<string, string>> {
+export async function emailsOf(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
   const owners = await db
     .selectFrom('users')

@@ -40,6 +40,15 @@ export function readClickPesaConfig(env: EnvReader, runtime: RuntimeConfig): Cli
   const missing = CREDENTIALS.find((name) => env.string(name) === undefined);
   if (missing !== undefined) throw new ConfigError(missing, 'is required when ClickPesa is configured');
   if (apiUrl === undefined)
-    throw new ConfigError('CLICKPESA_API_URL', 'is required with real ClickPesa credentials (it has no sandbox)');
-  return { mode: 'live', clientId: clientId as string, apiKey: apiKey as string, checksumKey: checksumKey as string, apiUrl };
+    throw new ConfigError(
+      'CLICKPESA_API_URL',
+      'is required with real ClickPesa credentials (it has no sandbox)',
+    );
+  return {
+    mode: 'live',
+    clientId: clientId as string,
+    apiKey: apiKey as string,
+    checksumKey: checksumKey as string,
+    apiUrl,
+  };
 }

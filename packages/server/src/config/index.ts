@@ -8,8 +8,8 @@ import { type PaymentsConfig, readPaymentsConfig } from './payments';
 import { type RuntimeConfig, readRuntimeConfig } from './runtime';
 
 export { ConfigError } from '@hero-onboarding/env';
-export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, PaymentsConfig, RuntimeConfig };
 export type { ClickPesaSetup, StripeSetup } from './payments';
+export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, PaymentsConfig, RuntimeConfig };
 
 /**
  * Server configuration, read once from the environment, one section per concern. A missing or malformed

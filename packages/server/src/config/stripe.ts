@@ -15,7 +15,10 @@ export type StripeSetup =
       readonly apiUrl: string | undefined;
     };
 
-const DEV_STRIPE = { secretKey: 'sk_test_hero_onboarding_stand_in', webhookSecret: 'whsec_hero_onboarding_stand_in' };
+const DEV_STRIPE = {
+  secretKey: 'sk_test_hero_onboarding_stand_in',
+  webhookSecret: 'whsec_hero_onboarding_stand_in',
+};
 
 export function readStripeConfig(env: EnvReader, runtime: RuntimeConfig): StripeSetup {
   const secretKey = env.string('STRIPE_SECRET_KEY');
@@ -23,7 +26,12 @@ export function readStripeConfig(env: EnvReader, runtime: RuntimeConfig): Stripe
   const apiUrl = env.url('STRIPE_API_URL');
   if (secretKey === undefined) {
     if (runtime.production) return { mode: 'off' };
-    return { mode: 'stand-in', apiUrl, secretKey: DEV_STRIPE.secretKey, webhookSecret: webhookSecret ?? DEV_STRIPE.webhookSecret };
+    return {
+      mode: 'stand-in',
+      apiUrl,
+      secretKey: DEV_STRIPE.secretKey,
+      webhookSecret: webhookSecret ?? DEV_STRIPE.webhookSecret,
+    };
   }
   if (webhookSecret === undefined)
     throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'is required when STRIPE_SECRET_KEY is set');

@@ -55,8 +55,7 @@ export async function applyProviderResult(
       });
       if (moved === undefined) return 'stale';
       // While a re-mint is possible the user is still "in progress": nobody is shown EXPIRED.
-      if (moved.recreation_count >= kyc.maxRemints)
-        await moveKycStatus(trx, session.user_id, 'expired');
+      if (moved.recreation_count >= kyc.maxRemints) await moveKycStatus(trx, session.user_id, 'expired');
       return 'moved';
     }
     case 'in_progress': {

@@ -7,9 +7,9 @@ import {
 import { KycProviderError, type KycSessionToken, makeClientId } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
+import { withLockTimeout } from '../db/lock-timeout';
 import { moveKycStatus } from '../users/kyc-status';
 import { providerFailure } from './provider-errors';
-import { withLockTimeout } from '../db/lock-timeout';
 import { byScanRef } from './queries';
 
 export type MintResult =

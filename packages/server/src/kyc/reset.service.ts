@@ -1,7 +1,7 @@
 import { canTransitionKycSessionStatus, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
 import type { KycDeps } from '../context';
-import { moveKycStatus } from '../users/kyc-status';
 import { AppError } from '../http/errors';
+import { moveKycStatus } from '../users/kyc-status';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
 import { currentSession } from './queries';

@@ -2,8 +2,8 @@ import { type KycSession, kycSessionRepository } from '@hero-onboarding/generate
 import { kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
-import { applyProviderResult } from './apply-result';
 import { withLockTimeout } from '../db/lock-timeout';
+import { applyProviderResult } from './apply-result';
 import { byScanRef } from './queries';
 import { EXPIRED_SENTINEL } from './session-state';
 

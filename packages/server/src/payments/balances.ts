@@ -23,7 +23,12 @@ export async function addToBalance(
 ): Promise<void> {
   await trx
     .insertInto('balances')
-    .values({ user_id: userId, currency, account_key: accountKey(userId, currency), amount_cents: amountCents })
+    .values({
+      user_id: userId,
+      currency,
+      account_key: accountKey(userId, currency),
+      amount_cents: amountCents,
+    })
     .onConflict((oc) =>
       oc.column('account_key').doUpdateSet((eb) => ({
         amount_cents: sql<string>`${eb.ref('balances.amount_cents')} + ${eb.ref('excluded.amount_cents')}`,
@@ -46,6 +51,7 @@ export async function balancesOf(
     .where('user_id', 'in', [...userIds])
     .orderBy('currency')
     .execute();
-  for (const row of rows) byUser.get(row.user_id)?.push({ currency: row.currency, amount_cents: row.amount_cents });
+  for (const row of rows)
+    byUser.get(row.user_id)?.push({ currency: row.currency, amount_cents: row.amount_cents });
   return byUser;
 }

@@ -38,7 +38,10 @@ function readProvider(value: unknown, providers: PaymentProviders): PaymentProvi
     const only = available.length === 1 ? available[0] : undefined;
     const fallback = providers.stripe ?? (only === undefined ? undefined : providers[only]);
     if (fallback !== undefined) return fallback;
-    throw refuse('provider', `"provider" is required: one of ${available.join(', ') || '(none configured)'}.`);
+    throw refuse(
+      'provider',
+      `"provider" is required: one of ${available.join(', ') || '(none configured)'}.`,
+    );
   }
   const name = PAYMENT_PROVIDER_NAMES.find((n) => n === value);
   const chosen = name === undefined ? undefined : providers[name];
@@ -49,9 +52,16 @@ function readProvider(value: unknown, providers: PaymentProviders): PaymentProvi
 
 function readAmount(value: unknown, config: PaymentsConfig): number {
   const amount =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{1,15}$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isSafeInteger(amount))
-    throw refuse('amount', '"amount" is required: a whole number of minor units (cents), such as 1000 for 10.00.');
+    throw refuse(
+      'amount',
+      '"amount" is required: a whole number of minor units (cents), such as 1000 for 10.00.',
+    );
   if (amount < config.minCents || amount > config.maxCents)
     throw refuse('amount', `"amount" must be between ${config.minCents} and ${config.maxCents} minor units.`);
   return amount;

@@ -54,7 +54,9 @@ export async function openTopUp(deps: PaymentDeps, user: User, input: TopUpInput
     });
   } catch (error) {
     const reason = creationFailureReason(error);
-    await topUpRepository.transitionStatus(deps.db, topUp.id, 'pending', 'failed', { failure_reason: reason });
+    await topUpRepository.transitionStatus(deps.db, topUp.id, 'pending', 'failed', {
+      failure_reason: reason,
+    });
     deps.logger.warn('checkout creation failed; top-up marked failed', {
       top_up_id: topUp.id,
       provider: provider.name,
@@ -77,5 +79,8 @@ export async function openTopUp(deps: PaymentDeps, user: User, input: TopUpInput
     .returningAll()
     .executeTakeFirst();
   deps.logger.info('top-up opened', { top_up_id: topUp.id, provider: provider.name });
-  return { topUp: stored ?? (await topUpRepository.getOrThrow(deps.db, topUp.id)), checkoutUrl: checkout.checkoutUrl };
+  return {
+    topUp: stored ?? (await topUpRepository.getOrThrow(deps.db, topUp.id)),
+    checkoutUrl: checkout.checkoutUrl,
+  };
 }

@@ -1,9 +1,9 @@
 import {
   type Database,
   type LedgerSource,
+  paymentEventRepository,
   type TopUp,
   type TopUpFlag,
-  paymentEventRepository,
   topUpRepository,
 } from '@hero-onboarding/generated/onboarding';
 import type { Money, PaymentNotice } from '@hero-onboarding/payments';
@@ -55,14 +55,22 @@ export async function applyNotice(
   if (notice.state !== 'paid') {
     if (topUp.status !== 'pending') return 'stale';
     const reason = notice.state === 'failed' ? 'payment_failed' : `checkout_${notice.state}`;
-    await topUpRepository.transitionStatus(trx, topUp.id, 'pending', notice.state, { failure_reason: reason });
+    await topUpRepository.transitionStatus(trx, topUp.id, 'pending', notice.state, {
+      failure_reason: reason,
+    });
     return `closed:${notice.state}`;
   }
   if (topUp.status === 'paid' || topUp.status === 'held') return 'stale';
   if (topUp.status !== 'pending') return flag(trx, topUp, 'paid_after_close', notice.amount);
   const mismatch = mismatchOf(topUp, notice.amount);
   if (mismatch !== undefined) {
-    await topUpRepository.transitionStatus(trx, topUp.id, 'pending', 'held', reported(mismatch, notice.amount));
+    await topUpRepository.transitionStatus(
+      trx,
+      topUp.id,
+      'pending',
+      'held',
+      reported(mismatch, notice.amount),
+    );
     return `held:${mismatch}`;
   }
   if (notice.paymentId === null) return 'stale';

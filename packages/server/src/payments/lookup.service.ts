@@ -19,7 +19,11 @@ export type LookupResult =
  * UPDATE of `status_checked_at`, so no lock or transaction is held during the HTTP call), then the answer
  * goes through the same ledger as a webhook.
  */
-export async function lookUpTopUp(deps: PaymentDeps, topUp: TopUp, source: LedgerSource): Promise<LookupResult> {
+export async function lookUpTopUp(
+  deps: PaymentDeps,
+  topUp: TopUp,
+  source: LedgerSource,
+): Promise<LookupResult> {
   const provider = deps.paymentProviders[topUp.provider];
   const ref = topUp.provider_ref;
   if (provider === undefined || ref === null || topUp.status !== 'pending') return { kind: 'skipped' };

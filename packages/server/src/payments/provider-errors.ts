@@ -3,7 +3,9 @@ import { AppError } from '../http/errors';
 
 /** Why a top-up failed at creation, as stored in `failure_reason`. */
 export function creationFailureReason(error: unknown): 'provider_unavailable' | 'provider_refused' {
-  return error instanceof PaymentProviderError && error.transient ? 'provider_unavailable' : 'provider_refused';
+  return error instanceof PaymentProviderError && error.transient
+    ? 'provider_unavailable'
+    : 'provider_refused';
 }
 
 /**

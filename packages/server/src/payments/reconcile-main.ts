@@ -22,7 +22,13 @@ async function main(): Promise<number> {
   const providers = await startPaymentProviders(config, logger);
   try {
     const summary = await reconcile(
-      { db: database.db, config, logger, now: () => new Date(), paymentProviders: providers.paymentProviders },
+      {
+        db: database.db,
+        config,
+        logger,
+        now: () => new Date(),
+        paymentProviders: providers.paymentProviders,
+      },
       { limit: 1000 },
     );
     process.stdout.write(`${JSON.stringify({ reconcile: summary })}\n`);
@@ -55,7 +61,9 @@ main().then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`reconcile: ${error instanceof ConfigError ? 'configuration error: ' : ''}${message}\n`);
+    process.stderr.write(
+      `reconcile: ${error instanceof ConfigError ? 'configuration error: ' : ''}${message}\n`,
+    );
     process.exitCode = 1;
   },
 );

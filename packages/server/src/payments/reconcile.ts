@@ -30,10 +30,21 @@ export interface ReconcileSummary {
  * with a payment still settling (a bank debit) stays pending. `npm run reconcile` runs it once; the server
  * runs it every RECONCILE_INTERVAL_SECONDS when that is set.
  */
-export async function reconcile(deps: PaymentDeps, options: { limit?: number } = {}): Promise<ReconcileSummary> {
+export async function reconcile(
+  deps: PaymentDeps,
+  options: { limit?: number } = {},
+): Promise<ReconcileSummary> {
   const limit = options.limit ?? 100;
   const cutoff = new Date(deps.now().getTime() - RECONCILE_GRACE_MS);
-  const summary = { checked: 0, credited: 0, closed: 0, flagged: 0, stillPending: 0, lookupFailed: 0, abandoned: 0 };
+  const summary = {
+    checked: 0,
+    credited: 0,
+    closed: 0,
+    flagged: 0,
+    stillPending: 0,
+    lookupFailed: 0,
+    abandoned: 0,
+  };
 
   const ttlMs = deps.config.payments.checkoutTtlMinutes * 60_000;
   const abandoned = await deps.db

@@ -18,7 +18,8 @@ export interface ReturnQuery {
 export async function returnToTopUp(deps: PaymentDeps, user: User, query: ReturnQuery): Promise<TopUp> {
   const topUp = await findTopUp(deps, query);
   // Someone else's top-up is answered exactly like a missing one.
-  if (topUp === undefined || topUp.user_id !== user.id) throw new AppError(404, 'not_found', 'No such top-up.');
+  if (topUp === undefined || topUp.user_id !== user.id)
+    throw new AppError(404, 'not_found', 'No such top-up.');
   if (topUp.status !== 'pending') return topUp;
   const looked = await lookUpTopUp(deps, topUp, 'return_lookup');
   return looked.kind === 'checked' ? topUpRepository.getOrThrow(deps.db, topUp.id) : topUp;

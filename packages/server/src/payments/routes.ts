@@ -4,11 +4,11 @@ import type { AppEnv } from '../context';
 import { AppError } from '../http/errors';
 import { readObjectBody } from '../http/json-body';
 import { wantsHtml } from '../http/negotiate';
-import { readTopUpInput } from './intent-input';
 import { openTopUp } from './intent.service';
+import { readTopUpInput } from './intent-input';
 import { kycRequired, kycRequiredResponse } from './kyc-gate';
-import { returnPage } from './return-page';
 import { returnToTopUp } from './return.service';
+import { returnPage } from './return-page';
 import { topUpView } from './top-up-view';
 import { receivePaymentWebhook } from './webhook.service';
 
@@ -48,6 +48,8 @@ export const paymentRoutes = new Hono<AppEnv>()
   })
   .post('/webhooks/clickpesa', async (c) => {
     const raw = new Uint8Array(await c.req.arrayBuffer());
-    const receipt = await receivePaymentWebhook(c.get('deps'), 'clickpesa', raw, (name) => c.req.header(name));
+    const receipt = await receivePaymentWebhook(c.get('deps'), 'clickpesa', raw, (name) =>
+      c.req.header(name),
+    );
     return c.json({ received: true, ...receipt });
   });

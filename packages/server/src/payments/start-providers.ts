@@ -36,7 +36,9 @@ export async function startPaymentProviders(
         apiUrl = standIn.url;
       }
       if (stripe.mode === 'stand-in')
-        logger.warn(`STRIPE_SECRET_KEY is unset: Stripe is the local stand-in at ${apiUrl}; no real payments happen`);
+        logger.warn(
+          `STRIPE_SECRET_KEY is unset: Stripe is the local stand-in at ${apiUrl}; no real payments happen`,
+        );
       providers.stripe = new StripePaymentProvider({
         secretKey: stripe.secretKey,
         webhookSecret: stripe.webhookSecret,
@@ -58,7 +60,9 @@ export async function startPaymentProviders(
         apiUrl = standIn.apiUrl;
       }
       if (clickpesa.mode === 'stand-in')
-        logger.warn(`CLICKPESA_CLIENT_ID is unset: ClickPesa is the local stand-in at ${apiUrl}; no real payments happen`);
+        logger.warn(
+          `CLICKPESA_CLIENT_ID is unset: ClickPesa is the local stand-in at ${apiUrl}; no real payments happen`,
+        );
       providers.clickpesa = new ClickPesaPaymentProvider({
         clientId: clickpesa.clientId,
         apiKey: clickpesa.apiKey,
@@ -72,6 +76,11 @@ export async function startPaymentProviders(
     throw error;
   }
   if (providers.stripe === undefined && providers.clickpesa === undefined)
-    logger.warn('no payment provider is configured: top-ups are refused (set STRIPE_* or CLICKPESA_* variables)');
-  return { paymentProviders: providers, close: async () => void (await Promise.all(closers.map((c) => c()))) };
+    logger.warn(
+      'no payment provider is configured: top-ups are refused (set STRIPE_* or CLICKPESA_* variables)',
+    );
+  return {
+    paymentProviders: providers,
+    close: async () => void (await Promise.all(closers.map((c) => c()))),
+  };
 }

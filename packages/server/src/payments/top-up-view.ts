@@ -32,8 +32,9 @@ export type TopUpView = ReturnType<typeof topUpView>;
 export function formatMoney(amountCents: string, currency: string): string {
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
   } catch {
     // not a currency Intl knows: two decimals, as most have
   }

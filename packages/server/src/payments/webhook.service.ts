@@ -28,7 +28,11 @@ export async function receivePaymentWebhook(
   const receipt = provider.receiveWebhook(raw, header);
   if (receipt.kind === 'forged') {
     deps.logger.warn(`${name} webhook rejected: bad or missing signature`);
-    throw new AppError(401, 'invalid_signature', 'The webhook signature is missing or does not match the body.');
+    throw new AppError(
+      401,
+      'invalid_signature',
+      'The webhook signature is missing or does not match the body.',
+    );
   }
   if (receipt.kind === 'malformed') {
     deps.logger.warn(`${name} webhook rejected: malformed`, { reason: receipt.message });
@@ -67,14 +71,22 @@ export async function receivePaymentWebhook(
       );
     }
   }
-  deps.logger.info(`${name} webhook`, { outcome: result.outcome, duplicate: result.duplicate, event: base.eventType });
+  deps.logger.info(`${name} webhook`, {
+    outcome: result.outcome,
+    duplicate: result.duplicate,
+    event: base.eventType,
+  });
   return result;
 }
 
 /** A lookup's answer, or undefined when there is nothing to confirm (no such top-up, or already settled). */
 type Confirmation = { readonly notice: PaymentNotice; readonly confirmed: true } | undefined;
 
-async function confirm(deps: PaymentDeps, provider: PaymentProvider, notice: PaymentNotice): Promise<Confirmation> {
+async function confirm(
+  deps: PaymentDeps,
+  provider: PaymentProvider,
+  notice: PaymentNotice,
+): Promise<Confirmation> {
   const topUp = await topUpForNotice(deps.db, provider.name, notice);
   if (topUp === undefined || topUp.status === 'paid' || topUp.status === 'held') return undefined;
   return { notice: await provider.lookup(notice.providerRef), confirmed: true };

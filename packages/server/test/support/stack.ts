@@ -20,7 +20,11 @@ export const IDENFY = {
   webhookSecret: 'test-idenfy-webhook-secret',
 };
 export const STRIPE = { secretKey: 'sk_test_hero_stack', webhookSecret: 'whsec_hero_stack_secret' };
-export const CLICKPESA = { clientId: 'hero-stack-client', apiKey: 'hero-stack-api-key', checksumKey: 'hero-stack-checksum' };
+export const CLICKPESA = {
+  clientId: 'hero-stack-client',
+  apiKey: 'hero-stack-api-key',
+  checksumKey: 'hero-stack-checksum',
+};
 export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
 
