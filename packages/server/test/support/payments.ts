@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { HttpClient } from './http-client';
 import { signInAndStart } from './kyc';
-import { STRIPE, type TestStack } from './stack';
+import { CLICKPESA, STRIPE, type TestStack } from './stack';
 
 /** A signed-in user whose KYC the iDenfy simulator approved through a real signed webhook. */
 export async function verifiedUser(stack: TestStack, email: string) {
@@ -103,4 +103,43 @@ export function postStripe(baseUrl: string, body: string, signature = stripeSign
     body,
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
   });
+}
+
+/** Keys sorted at every level, compact: ClickPesa's canonical form for our (non-numeric-key) test bodies. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A ClickPesa webhook body carrying its checksum (HMAC-SHA256 of the canonical body), written from its docs. */
+export function clickPesaSigned(body: Record<string, unknown>, key = CLICKPESA.checksumKey): string {
+  const checksum = createHmac('sha256', key).update(canonical(body)).digest('hex');
+  return JSON.stringify({ ...body, checksum });
+}
+
+export function postClickPesa(baseUrl: string, body: string) {
+  return new HttpClient(baseUrl).request('POST', '/webhooks/clickpesa', {
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** A PAYMENT RECEIVED body as ClickPesa sends it. */
+export function clickPesaReceived(orderReference: string, paymentId: string, collectedAmount: string) {
+  return {
+    event: 'PAYMENT RECEIVED',
+    data: {
+      id: paymentId,
+      status: 'SUCCESS',
+      orderReference,
+      collectedAmount,
+      collectedCurrency: 'TZS',
+      channel: 'TIGO-PESA',
+      message: 'Payment received',
+    },
+  };
 }
