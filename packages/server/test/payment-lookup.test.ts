@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from './support/http-client';
-import { balancesOf, ledgerOf, openTopUp, topUpRow, verifiedUser } from './support/payments';
+import { balancesOf, ledgerOf, openTopUp, verifiedUser } from './support/payments';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
