@@ -92,7 +92,7 @@ describe('ClickPesa top-ups', () => {
         `%${stack.clickpesa.orders().find((o) => o.orderReference === topUp.ref)?.payments[0]?.id}`,
       )
       .executeTakeFirstOrThrow();
-    expect(recorded).toMatchObject({ processed_at: null, outcome: 'deferred:prepare_failed' });
+    expect(recorded).toMatchObject({ processed_at: null, outcome: 'deferred' });
     expect(recorded.payload).toContain(topUp.ref);
     expect((await topUpRow(stack, topUp.id)).status).toBe('pending');
     stack.clickpesa.setFaults({});
@@ -102,6 +102,28 @@ describe('ClickPesa top-ups', () => {
     expect(retry?.status).toBe(200);
     expect((await topUpRow(stack, topUp.id)).status).toBe('paid');
     expect(await tzsBalance()).toBe(before + 700000);
+  });
+
+  it('a webhook the status call does not confirm yet is kept unprocessed (503); a later delivery settles it', async () => {
+    const before = await tzsBalance();
+    const topUp = await tzs(6000);
+    // ClickPesa says "received" before its payment-status call shows the payment (no attempt there yet).
+    const body = clickPesaSigned(clickPesaReceived(topUp.ref, 'EARLYPAYMENT1', '6000.00'));
+    const early = await postClickPesa(stack.baseUrl, body);
+    expect(early.status).toBe(503);
+    expect(early.json.error.code).toBe('payment_provider_error');
+    expect((await topUpRow(stack, topUp.id)).status).toBe('pending');
+    const recorded = await stack.db
+      .selectFrom('webhook_events')
+      .selectAll()
+      .where('event_key', 'like', '%EARLYPAYMENT1')
+      .executeTakeFirstOrThrow();
+    expect(recorded).toMatchObject({ processed_at: null, outcome: 'deferred' });
+    await stack.clickpesa.pay(topUp.ref, { deliver: false });
+    const retry = await postClickPesa(stack.baseUrl, body);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toMatchObject({ duplicate: false, outcome: 'credited' });
+    expect(await tzsBalance()).toBe(before + 600000);
   });
 
   it('PAYMENT FAILED closes the top-up as failed', async () => {

@@ -25,7 +25,7 @@ export const paymentRoutes = new Hono<AppEnv>()
       const input = readTopUpInput(await readObjectBody(c), deps.config.payments, deps.paymentProviders);
       const { topUp, checkoutUrl } = await openTopUp(deps, user, input);
       if (wantsHtml(c)) return c.redirect(checkoutUrl, 303);
-      return c.json({ top_up: topUpView(topUp), checkout_url: checkoutUrl }, 201);
+      return c.json({ top_up: topUpView(topUp, deps.now()), checkout_url: checkoutUrl }, 201);
     } catch (error) {
       if (isKycRefusal(error)) return kycRequiredResponse(c, error);
       throw error;
@@ -35,7 +35,7 @@ export const paymentRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { user } = requireUser(c);
     const query = { topUpId: c.req.query('top_up'), orderReference: c.req.query('orderReference') };
-    const view = topUpView(await returnToTopUp(deps, user, query));
+    const view = topUpView(await returnToTopUp(deps, user, query), deps.now());
     c.header('Cache-Control', 'no-store');
     if (wantsHtml(c)) return c.html(returnPage(view));
     return c.json({ top_up: view });

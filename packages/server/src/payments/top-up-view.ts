@@ -10,7 +10,10 @@ const MESSAGES: Record<TopUpStatus, string> = {
 };
 
 /** A top-up as its owner sees it: the checkout link only while it can still be paid. */
-export function topUpView(topUp: TopUp) {
+export function topUpView(topUp: TopUp, now: Date) {
+  const payable =
+    topUp.status === 'pending' &&
+    (topUp.checkout_expires_at === null || topUp.checkout_expires_at.getTime() > now.getTime());
   return {
     id: topUp.id,
     provider: topUp.provider,
@@ -18,7 +21,7 @@ export function topUpView(topUp: TopUp) {
     currency: topUp.currency,
     status: topUp.status,
     message: MESSAGES[topUp.status],
-    checkout_url: topUp.status === 'pending' ? topUp.checkout_url : null,
+    checkout_url: payable ? topUp.checkout_url : null,
     checkout_expires_at: topUp.checkout_expires_at?.toISOString() ?? null,
     paid_at: topUp.paid_at?.toISOString() ?? null,
     failure_reason: topUp.failure_reason,

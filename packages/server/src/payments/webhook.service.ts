@@ -60,9 +60,11 @@ export async function receivePaymentWebhook(
         ? await receiveDelivery<Confirmation>(deps.db, { ...base, apply })
         : await receiveDelivery(deps.db, { ...base, prepare: () => confirm(deps, provider, notice), apply });
     } catch (error) {
-      if (!(error instanceof PaymentProviderError)) throw error;
+      if (!(error instanceof PaymentProviderError || error instanceof NotConfirmedYet)) throw error;
       // Recorded but not processed: the provider's retry (or the reconcile sweep) settles it later.
-      deps.logger.warn(`${name} webhook deferred: the payment could not be confirmed`, { error });
+      deps.logger.warn(`${name} webhook deferred: the payment could not be confirmed yet`, {
+        reason: error instanceof PaymentProviderError ? error.message : 'the status call still says pending',
+      });
       throw new AppError(
         503,
         'payment_provider_error',
@@ -82,6 +84,9 @@ export async function receivePaymentWebhook(
 /** A lookup's answer, or undefined when there is nothing to confirm (no such top-up, or already settled). */
 type Confirmation = { readonly notice: PaymentNotice; readonly confirmed: true } | undefined;
 
+/** The provider's status call does not (yet) say what its webhook said: ask again on the next delivery. */
+class NotConfirmedYet extends Error {}
+
 async function confirm(
   deps: PaymentDeps,
   provider: PaymentProvider,
@@ -89,5 +94,8 @@ async function confirm(
 ): Promise<Confirmation> {
   const topUp = await topUpForNotice(deps.db, provider.name, notice);
   if (topUp === undefined || topUp.status === 'paid' || topUp.status === 'held') return undefined;
-  return { notice: await provider.lookup(notice.providerRef), confirmed: true };
+  const looked = await provider.lookup(notice.providerRef);
+  // The status call can lag the webhook: a payment still pending there is not settled either way yet.
+  if (looked.state === 'pending' && notice.state !== 'pending') throw new NotConfirmedYet();
+  return { notice: looked, confirmed: true };
 }

@@ -50,7 +50,7 @@ export async function receiveDelivery<Prepared = undefined>(
   } catch (error) {
     await db
       .updateTable('webhook_events')
-      .set({ outcome: 'deferred:prepare_failed', updated_at: sql<Date>`now()` })
+      .set({ outcome: 'deferred', updated_at: sql<Date>`now()` })
       .where('id', '=', logged.id)
       .where('processed_at', 'is', null)
       .execute();
