@@ -40,7 +40,7 @@ describe('StripePaymentProvider with the stand-in: Stripe-specific behaviour', (
     all.map((received) => stripe.receiveWebhook(received.body, headerOf(received)));
 
   it('sends the session we decided: one price_data line, the top-up id, the URLs, the email, expires_at', async () => {
-    const expiresAt = new Date(clock + 60 * 60_000);
+    const expiresAt = new Date(clock + 45 * 60_000);
     const req = request({ customerEmail: 'payer@example.com', description: 'Wallet top-up', expiresAt });
     const checkout = await stripe.createCheckout(req);
     const [session] = stand.sessions();

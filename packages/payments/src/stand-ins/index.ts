@@ -3,6 +3,6 @@
  * starts one by itself (the server decides, and refuses in production).
  */
 export * from './clickpesa';
-export type { StandInDelivery } from './shared/delivery';
-export type { StandInFaults } from './shared/faults';
+export type { StandInDelivery } from './common/delivery';
+export type { StandInFaults } from './common/faults';
 export * from './stripe';

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { faultGate } from '../shared/faults';
-import { randomId } from '../shared/ids';
+import { faultGate } from '../common/faults';
+import { randomId } from '../common/ids';
 import { checkoutInput } from './checkout-input';
 import type { ClickPesaStandInCore } from './core';
 import { ClickPesaApiError, faultResponse } from './errors';
@@ -13,7 +13,7 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 
 /** Counts the call, then applies injected faults, before anything else (a down provider checks nothing). */
 function entry(core: ClickPesaStandInCore, endpoint: ClickPesaEndpoint): MiddlewareHandler<Env> {
-  const gate = faultGate(core.faults, endpoint, (ms) => core.wait(ms), faultResponse);
+  const gate = faultGate(core.faults, endpoint, (ms) => core.lifetime.wait(ms), faultResponse);
   return async (c, next) => {
     core.count(endpoint);
     return gate(c, next);

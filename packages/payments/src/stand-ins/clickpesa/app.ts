@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ControlInputError } from '../shared/input';
+import { ControlInputError } from '../common/input';
 import { apiRoutes } from './api-routes';
 import { controlRoutes } from './control-routes';
 import type { ClickPesaStandInCore } from './core';

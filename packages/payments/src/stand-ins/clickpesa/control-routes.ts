@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { checkFaults } from '../shared/faults';
-import { controlBody } from '../shared/input';
+import { checkFaults } from '../common/faults';
+import { controlBody } from '../common/input';
 import type { ClickPesaStandInCore } from './core';
 import { expireLink, pay, redeliver, reverse, settle } from './flows';
 import { CLICKPESA_ENDPOINTS } from './types';

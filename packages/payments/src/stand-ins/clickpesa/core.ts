@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Deliverer, type StandInDelivery } from '../shared/delivery';
-import { FaultBox, type StandInFaults } from '../shared/faults';
-import { randomId } from '../shared/ids';
-import { bad, ControlInputError, optionalUrl, wholeNumber } from '../shared/input';
+import { Deliverer, type StandInDelivery } from '../common/delivery';
+import { FaultBox, type StandInFaults } from '../common/faults';
+import { randomId } from '../common/ids';
+import { bad, ControlInputError, optionalUrl, wholeNumber } from '../common/input';
+import { Lifetime } from '../common/lifetime';
 import {
   CLICKPESA_ENDPOINTS,
   type ClickPesaEndpoint,
@@ -38,7 +38,7 @@ export class ClickPesaStandInCore {
   readonly #tokens = new Map<string, number>();
   readonly #orders = new Map<string, ClickPesaStandInOrder>();
   readonly #events = new Map<string, EventRecord>();
-  readonly #closing = new AbortController();
+  readonly lifetime = new Lifetime();
   readonly #deliverer: Deliverer;
   readonly #calls: Record<ClickPesaEndpoint, number> = {
     generate_token: 0,
@@ -56,7 +56,7 @@ export class ClickPesaStandInCore {
     this.publicUrl = optionalUrl(options.publicUrl, 'publicUrl')?.replace(/\/+$/, '');
     this.#tokenTtlMs = wholeNumber(options.tokenTtlMs, 'tokenTtlMs', 1, 86_400_000) ?? 3_600_000;
     this.now = options.now ?? Date.now;
-    this.#deliverer = new Deliverer(this.#closing.signal, 'ClickPesa-Webhook stand-in');
+    this.#deliverer = new Deliverer(this.lifetime.signal, 'ClickPesa-Webhook stand-in');
   }
 
   count(endpoint: ClickPesaEndpoint): void {
@@ -147,13 +147,5 @@ export class ClickPesaStandInCore {
 
   setFaults(faults: StandInFaults): void {
     this.faults.set(faults);
-  }
-
-  async wait(ms: number): Promise<void> {
-    await sleep(ms, undefined, { signal: this.#closing.signal }).catch(() => undefined);
-  }
-
-  dispose(): void {
-    this.#closing.abort();
   }
 }

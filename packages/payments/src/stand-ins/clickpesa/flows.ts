@@ -1,6 +1,6 @@
-import type { StandInDelivery } from '../shared/delivery';
-import { randomId } from '../shared/ids';
-import { bad, ControlInputError, oneOf, optionalBoolean, wholeNumber } from '../shared/input';
+import type { StandInDelivery } from '../common/delivery';
+import { randomId } from '../common/ids';
+import { bad, ControlInputError, oneOf, optionalBoolean, wholeNumber } from '../common/input';
 import type { ClickPesaStandInCore } from './core';
 import type { ClickPesaPayOptions, ClickPesaStandInPayment } from './types';
 import { webhookFor } from './webhook-body';

@@ -1,4 +1,4 @@
-import { closeOnSignal, optionalEnv, portEnv, requiredEnv } from '../shared/main-env';
+import { closeOnSignal, optionalEnv, portEnv, requiredEnv } from '../common/main-env';
 import { startClickPesaStandIn } from './server';
 
 // Standalone: `tsx packages/payments/src/stand-ins/clickpesa/main.ts`. Prints its API URL (CLICKPESA_API_URL) only.

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { messagePage } from '../shared/html';
+import { messagePage } from '../common/html';
 import type { ClickPesaStandInCore } from './core';
 import { pay } from './flows';
 import { checkoutPage, PAGE_CHOICES } from './page';

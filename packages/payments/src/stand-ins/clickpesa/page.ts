@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { type Html, layout } from '../shared/html';
+import { type Html, layout } from '../common/html';
 import type { ClickPesaStandInOrder } from './types';
 
 export const PAGE_CHOICES = ['pay', 'fail'] as const;

@@ -1,6 +1,6 @@
-import type { StandInDelivery } from '../shared/delivery';
-import type { StandInFaults } from '../shared/faults';
-import { type ListenOptions, listen } from '../shared/serve';
+import type { StandInDelivery } from '../common/delivery';
+import type { StandInFaults } from '../common/faults';
+import { type ListenOptions, listen } from '../common/serve';
 import { CLICKPESA_API_PREFIX, createClickPesaStandInApp } from './app';
 import { ClickPesaStandInCore } from './core';
 import { expireLink, pay, redeliver, reverse, settle } from './flows';
@@ -50,7 +50,7 @@ export async function startClickPesaStandIn(
     url: server.url,
     apiUrl: `${server.url}${CLICKPESA_API_PREFIX}`,
     close: async () => {
-      core.dispose();
+      core.lifetime.close();
       await server.close();
     },
     stats: () => core.stats(),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import qs from 'qs';
-import { faultGate } from '../shared/faults';
+import { faultGate } from '../common/faults';
 import { apiKeyAuth } from './auth';
 import type { StripeStandInCore } from './core';
 import { sessionInput } from './create-input';
@@ -25,7 +25,7 @@ function gate(core: StripeStandInCore, endpoint: 'create_session' | 'retrieve_se
   return faultGate(
     core.faults,
     endpoint,
-    (ms) => core.wait(ms),
+    (ms) => core.lifetime.wait(ms),
     (status) => errorResponse(faultError(status)),
   );
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { checkFaults } from '../shared/faults';
-import { controlBody } from '../shared/input';
+import { checkFaults } from '../common/faults';
+import { controlBody } from '../common/input';
 import type { StripeStandInCore } from './core';
 import { checkedOutcome, expire, pay, payLater, redeliver, settle } from './flows';
 import { STRIPE_ENDPOINTS } from './types';

@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { Deliverer, type StandInDelivery } from '../shared/delivery';
-import { FaultBox, type StandInFaults } from '../shared/faults';
-import { randomId } from '../shared/ids';
-import { bad, ControlInputError, optionalUrl, wholeNumber } from '../shared/input';
+import { Deliverer, type StandInDelivery } from '../common/delivery';
+import { FaultBox, type StandInFaults } from '../common/faults';
+import { randomId } from '../common/ids';
+import { bad, ControlInputError, optionalUrl, wholeNumber } from '../common/input';
+import { Lifetime } from '../common/lifetime';
 import type { SessionInput } from './create-input';
 import { buildEvent, type EventRecord, stripeSignature } from './events';
 import { sessionJson } from './session-json';
@@ -33,7 +33,7 @@ export class StripeStandInCore {
   readonly now: () => number;
   readonly #webhookSecret: string;
   readonly #webhookUrl: string | undefined;
-  readonly #closing = new AbortController();
+  readonly lifetime = new Lifetime();
   readonly #deliverer: Deliverer;
   readonly #events = new Map<string, EventRecord>();
   readonly #calls: Record<StripeEndpoint, number> = { create_session: 0, retrieve_session: 0 };
@@ -50,7 +50,7 @@ export class StripeStandInCore {
         : (wholeNumber(options.asyncSettleMs, 'asyncSettleMs', 0, 3_600_000) ?? 2000);
     this.now = options.now ?? Date.now;
     this.#deliverer = new Deliverer(
-      this.#closing.signal,
+      this.lifetime.signal,
       'Stripe/1.0 (+https://stripe.com/docs/webhooks) stand-in',
     );
   }
@@ -87,7 +87,7 @@ export class StripeStandInCore {
     if (!record) throw new ControlInputError(`no Checkout Session ${id}`, 404);
     if (record.status === 'open' && this.nowSeconds() >= record.expiresAt) {
       record.status = 'expired';
-      this.later(0, () => this.emit('checkout.session.expired', record));
+      this.lifetime.later(0, () => this.emit('checkout.session.expired', record));
     }
     return record;
   }
@@ -148,19 +148,5 @@ export class StripeStandInCore {
 
   setFaults(faults: StandInFaults): void {
     this.faults.set(faults);
-  }
-
-  /** Sleeps unless the stand-in closes first. */
-  async wait(ms: number): Promise<void> {
-    await sleep(ms, undefined, { signal: this.#closing.signal }).catch(() => undefined);
-  }
-
-  /** Runs `task` later in the background; failures are recorded as deliveries, never thrown. */
-  later(ms: number, task: () => Promise<unknown>): void {
-    void this.wait(ms).then(() => (this.#closing.signal.aborted ? undefined : task().catch(() => undefined)));
-  }
-
-  dispose(): void {
-    this.#closing.abort();
   }
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { randomId } from '../shared/ids';
+import { randomId } from '../common/ids';
 
 export interface EventRecord {
   readonly id: string;

@@ -1,6 +1,6 @@
-import type { StandInDelivery } from '../shared/delivery';
-import { randomId } from '../shared/ids';
-import { bad, ControlInputError, oneOf, optionalBoolean, wholeNumber } from '../shared/input';
+import type { StandInDelivery } from '../common/delivery';
+import { randomId } from '../common/ids';
+import { bad, ControlInputError, oneOf, optionalBoolean, wholeNumber } from '../common/input';
 import type { StripeStandInCore } from './core';
 import type { SessionRecord } from './store';
 import type { DeliverOptions, PayLaterOptions, PayOptions, RedeliverOptions } from './types';

@@ -1,4 +1,4 @@
-import { closeOnSignal, optionalEnv, portEnv, requiredEnv } from '../shared/main-env';
+import { closeOnSignal, optionalEnv, portEnv, requiredEnv } from '../common/main-env';
 import { startStripeStandIn } from './server';
 
 // Standalone: `tsx packages/payments/src/stand-ins/stripe/main.ts`. Prints its URL (STRIPE_API_URL) and nothing else.

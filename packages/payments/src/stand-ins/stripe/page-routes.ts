@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { messagePage } from '../shared/html';
+import { messagePage } from '../common/html';
 import type { StripeStandInCore } from './core';
 import { expire, pay, payLater, settle } from './flows';
 import { checkoutPage, PAGE_CHOICES } from './page';
@@ -49,7 +49,7 @@ export function pageRoutes(core: StripeStandInCore): Hono {
         await payLater(core, record.id);
         const outcome = choice === 'later_succeeds' ? 'succeeded' : 'failed';
         if (core.asyncSettleMs !== null)
-          core.later(core.asyncSettleMs, () => settle(core, record.id, outcome));
+          core.lifetime.later(core.asyncSettleMs, () => settle(core, record.id, outcome));
         return c.redirect(successUrl(record), 303);
       }
       case 'cancel':

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { displayAmount } from '../shared/display';
-import { type Html, layout } from '../shared/html';
+import { displayAmount } from '../common/display';
+import { type Html, layout } from '../common/html';
 import type { SessionRecord } from './store';
 
 export const PAGE_CHOICES = ['pay', 'later_succeeds', 'later_fails', 'cancel', 'expire'] as const;

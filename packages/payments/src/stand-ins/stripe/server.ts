@@ -1,6 +1,6 @@
-import type { StandInDelivery } from '../shared/delivery';
-import type { StandInFaults } from '../shared/faults';
-import { type ListenOptions, listen } from '../shared/serve';
+import type { StandInDelivery } from '../common/delivery';
+import type { StandInFaults } from '../common/faults';
+import { type ListenOptions, listen } from '../common/serve';
 import { createStripeStandInApp } from './app';
 import { StripeStandInCore } from './core';
 import { expire, pay, payLater, redeliver, settle } from './flows';
@@ -51,7 +51,7 @@ export async function startStripeStandIn(options: StartStripeStandInOptions): Pr
   return {
     url: server.url,
     close: async () => {
-      core.dispose();
+      core.lifetime.close();
       await server.close();
     },
     stats: () => core.stats(),

@@ -1,4 +1,4 @@
-import type { StandInDelivery } from '../shared/delivery';
+import type { StandInDelivery } from '../common/delivery';
 
 export interface StripeStandInOptions {
   /** The only API key accepted (`Authorization: Bearer <key>`). */
