@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../src/payments/reconcile';
 import { balancesOf, ledgerOf, openTopUp, topUpRow, verifiedUser } from './support/payments';
-import { startTestStack, type TestStack } from './support/stack';
+import { STRIPE, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -74,4 +77,34 @@ describe('the reconcile sweep', () => {
     }
     expect((await topUpRow(stack, topUp.id)).status).toBe('pending');
   });
+});
+
+describe('npm run reconcile', () => {
+  it('runs one sweep against the configured providers, prints its summary and exits 0', async () => {
+    const { client: payer, user } = await verifiedUser(stack, 'sweep-cli@example.com');
+    const topUp = await openTopUp(stack, payer, { amount: 900, currency: 'USD' });
+    await stack.stripe.pay(topUp.ref, { deliver: false });
+    await stack.db
+      .updateTable('top_ups')
+      .set({ checkout_expires_at: new Date(Date.now() - 3600_000), status_checked_at: null })
+      .where('id', '=', topUp.id)
+      .execute();
+    const main = fileURLToPath(new URL('../src/payments/reconcile-main.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', main], {
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        DATABASE_URL: stack.databaseUrl,
+        LOG_LEVEL: 'warn',
+        STRIPE_SECRET_KEY: STRIPE.secretKey,
+        STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
+        STRIPE_API_URL: stack.stripe.url,
+      },
+    });
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1) as string).reconcile;
+    expect(summary).toMatchObject({ credited: 1 });
+    expect(stdout).toContain('ClickPesa is in stand-in mode without its API URL; skipped');
+    expect(await ledgerOf(stack, topUp.id)).toMatchObject([{ source: 'reconcile' }]);
+    expect((await balancesOf(stack, user.id)).USD).toBe('900');
+  }, 90_000);
 });
