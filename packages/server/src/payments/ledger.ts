@@ -7,7 +7,7 @@ import {
   topUpRepository,
 } from '@hero-onboarding/generated/onboarding';
 import type { Money, PaymentNotice } from '@hero-onboarding/payments';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { addToBalance } from './balances';
 
 /** What the provider's word did to a top-up; recorded as the webhook's outcome and logged. */
@@ -111,12 +111,6 @@ async function flag(
   flagged: TopUpFlag,
   amount: Money | null,
 ): Promise<LedgerOutcome> {
-  if (topUp.flag === null) {
-    await trx
-      .updateTable('top_ups')
-      .set({ ...reported(flagged, amount), updated_at: sql<Date>`now()` })
-      .where('id', '=', topUp.id)
-      .execute();
-  }
+  if (topUp.flag === null) await topUpRepository.update(trx, topUp.id, reported(flagged, amount));
   return 'flagged:paid_after_close';
 }
