@@ -31,7 +31,7 @@ export function resolveDatabaseConfig(input: DatabaseConfigInput): DatabaseConfi
   return {
     url,
     poolMax: input.poolMax ?? env.int('DATABASE_POOL_MAX', 10, { min: 1, max: 1000 }),
-    embeddedDataDir: input.embedded?.dataDir ?? defaultEmbeddedDataDir,
+    embeddedDataDir: input.embedded?.dataDir ?? env.string('EMBEDDED_PG_DATA_DIR') ?? defaultEmbeddedDataDir,
     embeddedPort: input.embedded?.port ?? env.int('EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
     lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', 5_000, { max: 3_600_000 }),
     statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, { max: 3_600_000 }),

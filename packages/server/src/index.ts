@@ -7,7 +7,7 @@ import type { adminRoutes } from './admin/routes';
 
 export { createApp } from './app';
 export { ConfigError, loadConfig, type ServerConfig } from './config';
-export type { AppDeps, AppEnv, Viewer } from './context';
+export type { AppDeps, AppEnv, PaymentDeps, PaymentProviders, Viewer } from './context';
 export { createLogger, createMemoryLogger, type Logger } from './logger';
 
 /** The admin JSON routes' types, for a typed client: `hc<AdminRoutes>(serverUrl)`. */

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { startReconcileTimer } from './payments/reconcile-timer';
 import { startProviders } from './providers';
 
 /** `npm start`: config -> database (embedded unless DATABASE_URL) -> migrations -> providers -> HTTP. */
@@ -16,7 +17,9 @@ async function main() {
   const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: dbLogger });
   logger.info(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
   const providers = await startProviders(config, logger);
-  const app = createApp({ db: database.db, config, logger, now: () => new Date(), ...providers });
+  const deps = { db: database.db, config, logger, now: () => new Date(), ...providers };
+  const app = createApp(deps);
+  const reconciler = startReconcileTimer(deps, config.payments.reconcileIntervalSeconds);
 
   const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, (info) => {
     logger.info(
@@ -30,6 +33,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     server.close();
+    await reconciler.stop();
     await providers.close();
     await database.close();
     process.exit(0);

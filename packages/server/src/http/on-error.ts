@@ -4,18 +4,21 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
-import { AppError } from './errors';
+import { AppError, type ErrorCode } from './errors';
 import { page } from './html';
 import { wantsHtml } from './negotiate';
+
+// Expected outages, logged where they happen; anything else at 5xx is our bug and logged here.
+const PROVIDER_OR_DATABASE = new Set<ErrorCode>([
+  'service_unavailable',
+  'kyc_provider_error',
+  'payment_provider_error',
+]);
 
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
 export function toErrorResponse(error: Error, c: Context<AppEnv>) {
   const appError = classify(error);
-  if (
-    appError.status >= 500 &&
-    appError.code !== 'service_unavailable' &&
-    appError.code !== 'kyc_provider_error'
-  ) {
+  if (appError.status >= 500 && !PROVIDER_OR_DATABASE.has(appError.code)) {
     c.get('deps')?.logger.error('unhandled error', {
       path: c.req.path,
       error: { name: error.name, message: error.message },
