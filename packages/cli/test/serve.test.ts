@@ -53,6 +53,8 @@ describe('hero-onboarding serve', () => {
       expect(out).toMatch(/database {3}postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test_/);
       expect(out).toContain('!! NOT FOR REAL USERS');
       expect(out).toContain('iDenfy is SIMULATED');
+      expect(out).toContain('payments   Stripe stand-in, ClickPesa stand-in; currencies USD');
+      expect(out).toContain('Stripe is a STAND-IN (built in): no real payments happen');
       expect(out).toContain('ADMIN_API_TOKEN was generated for this run');
       expect(out).toContain('1 address in ADMIN_EMAILS');
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

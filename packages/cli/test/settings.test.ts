@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { admin } from '../src/commands/admin';
 import { migrate } from '../src/commands/one-shot';
 import { serve } from '../src/commands/serve';
-import { simIdenfy } from '../src/commands/sim';
+import { sim } from '../src/commands/sim';
 import { SettingsError } from '../src/env/validate';
 import { cliEnv, runCli } from './support/run-cli';
 
@@ -119,7 +119,7 @@ describe('settings are checked before anything starts', () => {
         env: { NODE_ENV: 'production' },
         run: 'sim',
         variable: 'NODE_ENV',
-        neededBy: 'iDenfy simulator',
+        neededBy: 'stripe simulator',
         mode: 'production mode',
       },
     ];
@@ -129,7 +129,7 @@ describe('settings are checked before anything starts', () => {
         if (c.run === 'admin') return admin(c.env, {});
         if (c.run === 'migrate') return migrate(c.env, {});
         if (c.run === 'sim')
-          return simIdenfy(c.env, { port: '0', host: '127.0.0.1', callbackUrl: undefined });
+          return sim('stripe', c.env, { port: '0', host: '127.0.0.1', webhookUrl: undefined });
         return serve(c.env, { admin: true, overrides: {} });
       });
       expect({ variable: error.variable, neededBy: error.neededBy, mode: error.mode }, label).toEqual({
