@@ -23,7 +23,7 @@ describe('the whole pipeline', () => {
     expect(first.status).toBe(0);
     const line = first.stdout.trim();
     expect(line).toMatch(
-      /^wrote \S+ \(onboarding: \d+ written, 0 unchanged, 0 removed, new migration 0001_init\.sql\) in \d+ ms$/,
+      /^wrote \S+ \(onboarding: \d+ written, 0 unchanged, 0 removed, new migration 0001_init\.sql\) and \S+schema\.md \(written\) in \d+ ms$/,
     );
     const tree = readTree(ws.out);
     console.log(
@@ -179,7 +179,7 @@ describe('the whole pipeline', () => {
     const result = runCli(['--frobnicate']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "unknown argument '--frobnicate'; usage: npm run generate [-- --check] [--schemas <dir>] [--out <dir>] [--allow-destructive]\n",
+      "unknown argument '--frobnicate'; usage: npm run generate [-- --check] [--schemas <dir>] [--out <dir>] [--docs <file>] [--allow-destructive] | --to-yaml <file.oschema>\n",
     );
   });
 });

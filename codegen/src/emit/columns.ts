@@ -68,6 +68,8 @@ export function kindOf(type: FieldType): ColumnKind {
   switch (type.kind) {
     case 'enum':
       return 'enum';
+    case 'value':
+      return 'json';
     case 'ref':
       return 'uuid';
     case 'array':
@@ -98,6 +100,7 @@ export function kindOf(type: FieldType): ColumnKind {
 export function tsTypes(type: FieldType): { select: string; write: string } {
   switch (type.kind) {
     case 'enum':
+    case 'value':
       return { select: type.name, write: type.name };
     case 'ref':
       return { select: 'string', write: 'string' };

@@ -52,7 +52,7 @@ export function emitTypes(ns: NamespaceNode): string {
       [alias(e.name, `(typeof ${e.name}Values)[number]`)],
     );
   }
-  blocks.push(...valueTypeStructures(ns, commentText).map((s) => [s]));
+  blocks.push(...valueTypeStructures(ns, commentText).map((v) => [v]));
   for (const root of ns.rootobjects) blocks.push(...rootObjectBlocks(root));
   blocks.push([
     {

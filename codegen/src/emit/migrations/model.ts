@@ -90,8 +90,12 @@ export function sqlType(type: FieldType): string {
       return 'text';
     case 'ref':
       return 'uuid';
+    case 'value':
+      return 'jsonb';
     case 'array':
-      return type.of.kind === 'ref' || (type.of.kind === 'scalar' && type.of.name === 'json')
+      return type.of.kind === 'ref' ||
+        type.of.kind === 'value' ||
+        (type.of.kind === 'scalar' && type.of.name === 'json')
         ? 'jsonb'
         : `${sqlType(type.of)}[]`;
     case 'scalar':

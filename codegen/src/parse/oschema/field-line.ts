@@ -1,0 +1,168 @@
+import { parse as parseYamlValue } from 'yaml';
+import type { Position } from '../../problem';
+import type { DefaultInput, FieldInput, Located } from '../model';
+import { closest } from '../suggest';
+import type { Token } from './tokens';
+
+const FLAGS = ['index', 'unique', 'pii'] as const;
+const VALUED = ['default', 'min', 'max', 'format', 'on_delete', 'renamed_from'] as const;
+const KNOWN = [...FLAGS, ...VALUED].map((a) => `@${a}`);
+
+type Fail = (col: number, message: string) => undefined;
+
+/**
+ * One field: `name?: type @annotation @annotation(value)`. `text` is the whole line, for raw annotation values.
+ * @example readField(tokens, 'status: KycStatus @index @default(pending)', at, fail)
+ */
+export function readField(
+  tokens: readonly Token[],
+  text: string,
+  at: (col: number) => Position,
+  fail: Fail,
+): FieldInput | undefined {
+  const [name, ...rest] = tokens;
+  if (name?.kind !== 'name') return fail(name?.col ?? 1, 'expected a field: `name: type` or `name?: type`');
+  let i = 0;
+  let key = name.text;
+  if (rest[i]?.text === '?') {
+    key += '?';
+    i++;
+  }
+  const colon = rest[i];
+  if (colon?.text !== ':') return fail(colon?.col ?? name.end, `field ${key} needs a type: \`${key}: str\``);
+  i++;
+  const type = readType(rest, i, fail);
+  if (type === undefined) return undefined;
+  const field: { -readonly [K in keyof FieldInput]?: FieldInput[K] } = {
+    key: { value: key, at: at(name.col) },
+    type: { value: type.text, at: at(type.col) },
+  };
+  i = type.next;
+  const seen = new Set<string>();
+  while (i < rest.length) {
+    const sign = rest[i];
+    const label = rest[i + 1];
+    if (sign?.text !== '@' || label?.kind !== 'name')
+      return fail(sign?.col ?? 1, `unexpected '${sign?.text}' after the type; annotations start with @`);
+    if (seen.has(label.text)) return fail(sign.col, `@${label.text} is written twice`);
+    seen.add(label.text);
+    i += 2;
+    let arg: { raw: string; tokens: Token[]; col: number } | undefined;
+    if (rest[i]?.text === '(') {
+      const close = rest.findIndex((t, j) => j > i && t.text === ')');
+      const open = rest[i];
+      if (close < 0 || open === undefined)
+        return fail(open?.col ?? sign.col, `@${label.text}( is never closed`);
+      const inner = rest.slice(i + 1, close);
+      arg = {
+        raw: text.slice(open.end - 1, (rest[close]?.col ?? open.end) - 1).trim(),
+        tokens: inner,
+        col: inner[0]?.col ?? open.end,
+      };
+      i = close + 1;
+    }
+    if (!applyAnnotation(field, label.text, arg, at(sign.col), at, fail)) return undefined;
+  }
+  return field as FieldInput;
+}
+
+/** `str`, `User`, `[str]`, `[[str]]` (the IR refuses nested lists with its own message). */
+function readType(
+  tokens: readonly Token[],
+  start: number,
+  fail: Fail,
+): { text: string; col: number; next: number } | undefined {
+  let depth = 0;
+  let i = start;
+  while (tokens[i]?.text === '[') {
+    depth++;
+    i++;
+  }
+  const name = tokens[i];
+  if (name?.kind !== 'name') return fail(name?.col ?? tokens[start - 1]?.end ?? 1, 'expected a type after :');
+  i++;
+  for (let d = 0; d < depth; d++, i++) {
+    if (tokens[i]?.text !== ']') return fail(tokens[i]?.col ?? name.end, 'a list type needs its closing ]');
+  }
+  return {
+    text: `${'['.repeat(depth)}${name.text}${']'.repeat(depth)}`,
+    col: tokens[start]?.col ?? name.col,
+    next: i,
+  };
+}
+
+function applyAnnotation(
+  field: { -readonly [K in keyof FieldInput]?: FieldInput[K] },
+  name: string,
+  arg: { raw: string; tokens: Token[]; col: number } | undefined,
+  signAt: Position,
+  at: (col: number) => Position,
+  fail: Fail,
+): boolean {
+  if ((FLAGS as readonly string[]).includes(name)) {
+    if (arg !== undefined) return fail(arg.col, `@${name} takes no value`) ?? false;
+    field[name as (typeof FLAGS)[number]] = { value: true, at: signAt };
+    return true;
+  }
+  if (!(VALUED as readonly string[]).includes(name)) {
+    const near = closest(`@${name}`, KNOWN);
+    return (
+      fail(
+        signAt.col,
+        `unknown annotation '@${name}'${near === undefined ? '' : ` (did you mean '${near}'?)`}; known: ${KNOWN.join(', ')}`,
+      ) ?? false
+    );
+  }
+  if (arg === undefined || arg.raw === '')
+    return fail(signAt.col, `@${name} needs a value, e.g. @${name}(${example(name)})`) ?? false;
+  const argAt = at(arg.col);
+  const single = arg.tokens.length === 1 ? arg.tokens[0] : undefined;
+  const word = (): Located<string> | undefined =>
+    single?.kind === 'name' || single?.kind === 'string' ? { value: single.value, at: argAt } : undefined;
+  switch (name) {
+    case 'default':
+      field.default = defaultOf(arg.raw, single, argAt);
+      return true;
+    case 'min':
+    case 'max': {
+      const n = single?.kind === 'number' ? Number(single.text) : Number.NaN;
+      if (!Number.isFinite(n)) return fail(arg.col, `@${name} needs a number`) ?? false;
+      field[name] = { value: n, at: argAt };
+      return true;
+    }
+    default: {
+      const value = word();
+      if (value === undefined)
+        return fail(arg.col, `@${name} needs a name, e.g. @${name}(${example(name)})`) ?? false;
+      if (name === 'format') field.format = value;
+      else if (name === 'on_delete') field.onDelete = value;
+      else field.renamedFrom = value;
+      return true;
+    }
+  }
+}
+
+// `@default(pending)`, `@default(0)`, `@default("two words")`, `@default([])`: read as a YAML flow value.
+function defaultOf(raw: string, single: Token | undefined, at: Position): DefaultInput {
+  if (single?.kind === 'string') return { value: single.value, at };
+  let value: unknown;
+  try {
+    value = parseYamlValue(raw);
+  } catch {
+    value = raw;
+  }
+  return { value, at, source: raw };
+}
+
+function example(name: string): string {
+  return (
+    {
+      default: 'pending',
+      min: '1',
+      max: '100',
+      format: 'email',
+      on_delete: 'cascade',
+      renamed_from: 'old_name',
+    }[name] ?? 'x'
+  );
+}
