@@ -70,13 +70,12 @@ function main(argv: readonly string[]): number {
     allowDestructive: args.allowDestructive,
     ...(args.docsFile === undefined ? {} : { docsFile: args.docsFile }),
   });
-  if (result.problems.length > 0 || result.docs === undefined) return printProblems(result.problems);
-  const docs = result.docs;
+  if (result.problems.length > 0) return printProblems(result.problems);
   const names = result.namespaces.map((n) => n.name).join(', ');
   if (args.check) {
     const differences = [
       ...result.namespaces.flatMap((ns) => checkNamespace(resolve(args.outDir, ns.name), ns.files)),
-      ...checkFile(docs.file, docs.content),
+      ...[...result.shared].flatMap(([file, content]) => checkFile(file, content)),
     ];
     if (differences.length > 0) {
       for (const d of differences)
@@ -84,7 +83,7 @@ function main(argv: readonly string[]): number {
       console.error(`generated code is out of date (${differences.length} file(s)); run npm run generate`);
       return 1;
     }
-    const total = result.namespaces.reduce((n, ns) => n + ns.files.size, 1);
+    const total = result.namespaces.reduce((n, ns) => n + ns.files.size, result.shared.size);
     const ms = Math.round(performance.now() - started);
     console.log(`check ok: ${total} files match the schemas (${names}) in ${ms} ms`);
     return 0;
@@ -94,10 +93,12 @@ function main(argv: readonly string[]): number {
     const created = ns.createdMigration === undefined ? '' : `, new migration ${ns.createdMigration}`;
     return `${ns.name}: ${s.written} written, ${s.unchanged} unchanged, ${s.removed} removed${created}`;
   });
-  const docsState = writeFileIfChanged(docs.file, docs.content) ? 'written' : 'unchanged';
+  const shared = [...result.shared].map(
+    ([file, content]) => `${shown(file)} ${writeFileIfChanged(file, content) ? 'written' : 'unchanged'}`,
+  );
   const total = Math.round(performance.now() - started);
   console.log(
-    `wrote ${shown(args.outDir)} (${parts.join('; ') || 'no namespaces'}) and ${shown(docs.file)} (${docsState}) in ${total} ms`,
+    `wrote ${shown(args.outDir)} (${parts.join('; ') || 'no namespaces'}; ${shared.join(', ')}) in ${total} ms`,
   );
   return 0;
 }

@@ -5,6 +5,7 @@ import { emitIndex } from './emit/index-file';
 import { emitLifecycles } from './emit/lifecycles';
 import { emitMetadata } from './emit/metadata';
 import { type ExistingMigrations, planMigrations } from './emit/migrations';
+import { emitPackageJson } from './emit/package-json';
 import { emitRepositories } from './emit/repositories';
 import { emitRuntime } from './emit/runtime';
 import { emitTypes } from './emit/types';
@@ -106,8 +107,11 @@ export interface GenerateResult {
   readonly namespaces: readonly NamespaceResult[];
   /** Problems with absolute file paths. */
   readonly problems: readonly Problem[];
-  /** docs/schema.md (absolute path) and its content, when there were no problems. */
-  readonly docs?: { readonly file: string; readonly content: string };
+  /**
+   * Files beside the namespace folders (absolute path -> content), when there were no problems:
+   * `<outDir>/package.json` (an export per namespace) and docs/schema.md.
+   */
+  readonly shared: ReadonlyMap<string, string>;
 }
 
 /** Reads every `<schemasDir>/<namespace>/` (YAML, .oschema, overlays) and the migrations under `<outDir>/<namespace>/`. */
@@ -116,6 +120,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     return {
       namespaces: [],
       problems: [problem({ file: options.schemasDir, line: 1, col: 1 }, 'schemas folder not found')],
+      shared: new Map(),
     };
   }
   const folders = readNamespaceFolders(options.schemasDir, options.outDir);
@@ -135,8 +140,12 @@ export function generate(options: GenerateOptions): GenerateResult {
   ];
   const absolute = new Map(folders.flatMap((f) => [...f.absolute]));
   const located = problems.map((p) => ({ ...p, file: absolute.get(p.file) ?? p.file }));
-  if (located.length > 0) return { namespaces, problems: located };
+  if (located.length > 0) return { namespaces, problems: located, shared: new Map() };
   const docsFile = options.docsFile ?? resolve(dirname(resolve(options.outDir)), 'docs', 'schema.md');
   const nodes = namespaces.flatMap((n) => (n.node === undefined ? [] : [n.node]));
-  return { namespaces, problems: [], docs: { file: docsFile, content: emitSchemaDoc(nodes) } };
+  const shared = new Map([
+    [resolve(options.outDir, 'package.json'), emitPackageJson(nodes.map((n) => n.name))],
+    [docsFile, emitSchemaDoc(nodes)],
+  ]);
+  return { namespaces, problems: [], shared };
 }

@@ -22,11 +22,14 @@ export function tempWorkspace(options: { withGenerated?: boolean; importable?: b
     cpSync(join(repoRoot, 'generated', 'onboarding'), join(dir, 'generated', 'onboarding'), {
       recursive: true,
     });
+    cpSync(join(repoRoot, 'generated', 'package.json'), join(dir, 'generated', 'package.json'));
+    cpSync(join(repoRoot, 'docs', 'schema.md'), join(dir, 'docs', 'schema.md'));
   }
   return {
     dir,
     schemas: join(dir, 'schemas'),
     out: join(dir, 'generated'),
+    docs: join(dir, 'docs', 'schema.md'),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
