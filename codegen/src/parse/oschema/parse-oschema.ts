@@ -97,7 +97,7 @@ export function parseOschema(file: string, text: string): ParseResult {
       continue;
     }
     if (marker !== undefined)
-      fail(marker.col, `[rootobject] marks a struct (Name = { ... }); ${name.text} is an enum`);
+      problems.push(problem(marker, `[rootobject] marks a struct (Name = { ... }); ${name.text} is an enum`));
     marker = undefined;
     const values: Located<string>[] = [];
     readEnumValues(tokens, 2, values, at, fail);
