@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toYaml } from '../src/convert/to-yaml';
+import { generateNamespace } from '../src/generate';
 import type { NamespaceNode } from '../src/ir';
 import { parseSources } from '../src/parse';
 import { compile } from './support/in-memory';
@@ -278,3 +279,72 @@ describe('.oschema files', () => {
     ]);
   });
 });
+
+describe('renamed_from', () => {
+  it('is refused when it cannot be a rename, in either syntax, at the old name', () => {
+    expect(one('    title: str @renamed_from(title)')).toEqual([
+      "a.oschema:5:30 Thing.title: renamed_from 'title' is its own name; remove renamed_from",
+    ]);
+    expect(one('    title: str @renamed_from(name)', '    name: str')).toEqual([
+      "a.oschema:5:30 Thing.title: renamed_from 'name', but Thing still declares name; a rename moves the column, so remove one of them",
+    ]);
+    expect(one('    title: str @renamed_from(name)', '    label: str @renamed_from(name)')).toEqual([
+      "a.oschema:6:30 Thing.label: renamed_from 'name', which Thing.title already renames; only one field can take over column name",
+    ]);
+    expect(
+      problems({
+        'a.yaml': lines(
+          'rootobjects:',
+          '  Note:',
+          '    renamed_from: Memo',
+          '    fields: { body: str }',
+          '  Letter:',
+          '    renamed_from: Memo',
+          '    fields: { body: str }',
+          '  Card:',
+          '    renamed_from: Note',
+          '    fields: { body: str }',
+        ),
+      }),
+    ).toEqual([
+      "a.yaml:6:19 rootobject Letter: renamed_from 'Memo', which rootobject Note already renames; only one can take over its table",
+      "a.yaml:9:19 rootobject Card: renamed_from 'Note', but Note is still declared; a rename moves the table, so remove one of them",
+    ]);
+  });
+
+  it('turns an .oschema @renamed_from and an overlay renamed_from into RENAME statements', () => {
+    const v1 = { 'ns/a.oschema': lines('[rootobject]', 'Memo = {', '    body: str @unique', '}') };
+    const first = generateNamespace(
+      { name: 'ns', sources: source(v1), existing: { files: new Map() }, snapshotFile: 'snapshot.json' },
+      {},
+    );
+    const existing = {
+      files: new Map([['0001_init.sql', first.files.get('migrations/0001_init.sql') ?? '']]),
+      snapshot: first.files.get('migrations/snapshot.json') ?? '',
+    };
+    const v2 = {
+      'ns/a.oschema': lines('[rootobject]', 'Note = {', '    text: str @unique @renamed_from(body)', '}'),
+      'ns/a.oschema.yaml': lines('rootobjects:', '  Note:', '    renamed_from: Memo'),
+    };
+    const second = generateNamespace(
+      { name: 'ns', sources: source(v2), existing, snapshotFile: 'snapshot.json' },
+      {},
+    );
+    expect(second.problems).toEqual([]);
+    expect(second.createdMigration).toBe('0002_rename_memos_to_notes_rename_notes_body_to_text.sql');
+    const text = second.files.get(`migrations/${second.createdMigration}`) ?? '';
+    expect(text).toContain('ALTER TABLE "memos" RENAME TO "notes";');
+    expect(text).toContain('ALTER TABLE "notes" RENAME CONSTRAINT "memos_body_key" TO "notes_body_key";');
+    expect(text).toContain('ALTER TABLE "notes" RENAME COLUMN "body" TO "text";');
+    expect(text).toContain('ALTER TABLE "notes" RENAME CONSTRAINT "notes_body_key" TO "notes_text_key";');
+    const snapshot = JSON.parse(second.files.get('migrations/snapshot.json') ?? '{}');
+    expect(snapshot.tables.notes.renamedFrom).toEqual(['Memo']);
+    expect(
+      snapshot.tables.notes.columns.find((c: { name: string }) => c.name === 'text').renamedFrom,
+    ).toEqual(['body']);
+  });
+});
+
+function source(files: Record<string, string>) {
+  return Object.entries(files).map(([file, text]) => ({ file, text }));
+}

@@ -3,7 +3,7 @@ import type { Position } from '../../problem';
 import { header, sourceLabel } from '../header';
 import { diffSchemas, type Refusal } from './diff';
 import { schemaModel } from './model';
-import { planRenames } from './renames';
+import { carryHistory, planRenames } from './renames';
 import { migrationHash, readSnapshot, writeSnapshot } from './snapshot';
 
 export interface ExistingMigrations {
@@ -54,7 +54,7 @@ export function planMigrations(
   }
   const renames = planRenames(ns, before, newest?.replace(/\.sql$/, ''));
   if (renames.problems.length > 0) return { files, problems: renames.problems };
-  const after = schemaModel(ns);
+  const after = carryHistory(schemaModel(ns), renames.before);
   const diff = diffSchemas(renames.before, after, options.allowDestructive);
   const plan = {
     ...diff,

@@ -13,8 +13,9 @@ export interface RenamePlan {
 
 /**
  * Turns `renamed_from` into ALTER ... RENAME (tables, columns, their constraints and indexes), so rows stay.
- * A rename whose new name the model already has is history (applied by an earlier migration) and does nothing;
- * one whose old name the model lacks, or whose new name is taken, is a problem at its `renamed_from`.
+ * The model keeps each table's and column's earlier names, so a rename it records is history (applied by an
+ * earlier migration) and does nothing; one whose old name the model never had, or whose new name is taken by
+ * another column or table, is a problem at its `renamed_from`.
  * @example planRenames(ns, snapshotModel, '0003_add_notes').statements // ['ALTER TABLE "a" RENAME TO "b";', ...]
  */
 export function planRenames(
@@ -36,7 +37,8 @@ export function planRenames(
     const old = tables.find((t) => t.rootobject === from.name);
     const current = tables.find((t) => t.rootobject === root.name || t.name === root.table);
     if (old === undefined) {
-      if (current === undefined) problems.push(missing(from, `has no rootobject ${from.name}`, model));
+      if (!current?.renamedFrom?.includes(from.name))
+        problems.push(missing(from, `has no rootobject ${from.name}`, model));
       continue;
     }
     if (current !== undefined && current !== old) {
@@ -46,7 +48,12 @@ export function planRenames(
       });
       continue;
     }
-    const renamed: TableModel = { ...old, name: root.table, rootobject: root.name };
+    const renamed: TableModel = {
+      ...old,
+      name: root.table,
+      rootobject: root.name,
+      renamedFrom: [...(old.renamedFrom ?? []), from.name],
+    };
     tables = tables.map((t) => (t === old ? renamed : retarget(t, old.name, root.table)));
     if (old.name === root.table) continue;
     statements.push(
@@ -56,6 +63,11 @@ export function planRenames(
         `RENAME CONSTRAINT ${ident(`${old.name}_pkey`)} TO ${ident(`${root.table}_pkey`)}`,
       ),
       ...old.columns.flatMap((c) => renameConstraints(root.table, old.name, c, root.table, c.name)),
+      ...renameNotNull(
+        root.table,
+        old.name,
+        old.columns.filter((c) => !c.nullable || c.primaryKey).map((c) => [c.name, c.name] as const),
+      ),
     );
     slugs.push(`rename_${old.name}_to_${root.table}`);
   }
@@ -68,7 +80,7 @@ export function planRenames(
       const old = table?.columns.find((c) => c.name === from.name);
       const taken = table?.columns.find((c) => c.name === field.name);
       if (table === undefined || old === undefined) {
-        if (taken === undefined)
+        if (!taken?.renamedFrom?.includes(from.name))
           problems.push(
             missing(from, `has no column ${root.table}.${from.name} to rename to ${field.name}`, model),
           );
@@ -83,12 +95,15 @@ export function planRenames(
       }
       const renamed: TableModel = {
         ...table,
-        columns: table.columns.map((c) => (c === old ? { ...c, name: field.name } : c)),
+        columns: table.columns.map((c) =>
+          c === old ? { ...c, name: field.name, renamedFrom: [...(c.renamedFrom ?? []), from.name] } : c,
+        ),
       };
       tables = tables.map((t) => (t === table ? renamed : t));
       statements.push(
         alterTable(table.name, `RENAME COLUMN ${ident(from.name)} TO ${ident(field.name)}`),
         ...renameConstraints(table.name, table.name, old, table.name, field.name),
+        ...(old.nullable ? [] : renameNotNull(table.name, table.name, [[from.name, field.name]])),
       );
       slugs.push(`rename_${table.name}_${from.name}_to_${field.name}`);
     }
@@ -138,4 +153,47 @@ function renameConstraints(
       `ALTER INDEX ${ident(constraintName.index(oldTable, old.name))} RENAME TO ${ident(constraintName.index(newTable, newColumn))};`,
     );
   return out;
+}
+
+/**
+ * PostgreSQL 18 also names NOT NULL constraints (`<table>_<column>_not_null`); they follow the rename too.
+ * Earlier versions have no such constraints, so each rename runs only where the constraint exists.
+ */
+function renameNotNull(
+  table: string,
+  oldTable: string,
+  columns: readonly (readonly [string, string])[],
+): string[] {
+  if (columns.length === 0) return [];
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const steps = columns.flatMap(([from, to]) => {
+    const before = `${oldTable}_${from}_not_null`;
+    const after = `${table}_${to}_not_null`;
+    return [
+      `  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${literal(ident(table))}::regclass AND conname = ${literal(before)}) THEN`,
+      `    ${alterTable(table, `RENAME CONSTRAINT ${ident(before)} TO ${ident(after)}`)}`,
+      '  END IF;',
+    ];
+  });
+  return [['DO $$', 'BEGIN', ...steps, 'END $$;'].join('\n')];
+}
+
+/** `after` with the earlier names `before` knows for the same tables and columns, so the snapshot keeps them. */
+export function carryHistory(after: SchemaModel, before: SchemaModel): SchemaModel {
+  const old = new Map(before.tables.map((t) => [t.name, t]));
+  return {
+    tables: after.tables.map((table) => {
+      const previous = old.get(table.name);
+      if (previous === undefined) return table;
+      const columns = new Map(previous.columns.map((c) => [c.name, c]));
+      return {
+        ...table,
+        ...(previous.renamedFrom ? { renamedFrom: previous.renamedFrom } : {}),
+        columns: table.columns.map((c) => {
+          const history = columns.get(c.name)?.renamedFrom;
+          return history === undefined ? c : { ...c, renamedFrom: history };
+        }),
+      };
+    }),
+  };
 }
