@@ -39,7 +39,8 @@ function attribute(f: FieldNode, keys: string[]): string {
   const notes = [
     ...(f.optional ? ['optional'] : []),
     ...(f.default === undefined ? [] : [`default ${defaultText(f.default)}`]),
-    ...(f.index && !f.unique ? ['index'] : []),
+    // References are always indexed (columns.ts); a unique field's constraint is its index.
+    ...((f.index || f.type.kind === 'ref') && !f.unique ? ['index'] : []),
     ...(f.pii ? ['pii'] : []),
     ...(f.lifecycle === undefined ? [] : ['lifecycle']),
     ...(f.type.kind === 'value' || (f.type.kind === 'array' && f.type.of.kind === 'value') ? ['jsonb'] : []),
