@@ -49,3 +49,19 @@ export function timeGeneration(rootobjects: number, runs = 3): GenerationTiming 
     sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
   return { rootobjects, medianMs, runs };
 }
+
+/**
+ * The generation rows of `npm run bench`: the onboarding domains alone, then with each count of synthetic
+ * rootobjects added. `perAdded` is (time - time of the domains alone) / added: flat when generation is linear.
+ * @example benchGeneration([0, 50, 100, 200]).map((r) => r.medianMs)
+ */
+export function benchGeneration(
+  counts: readonly number[] = [0, 50, 100, 200],
+  runs = 3,
+): (GenerationTiming & { perAddedMs?: number })[] {
+  const rows = counts.map((n) => timeGeneration(n, runs));
+  const base = rows.find((r) => r.rootobjects === 0)?.medianMs;
+  return rows.map((r) =>
+    base === undefined || r.rootobjects === 0 ? r : { ...r, perAddedMs: (r.medianMs - base) / r.rootobjects },
+  );
+}
