@@ -1,8 +1,8 @@
-import type { FieldInput, RootObjectInput, ValueTypeInput } from '../parse';
+import type { FieldInput, RootObjectInput } from '../parse';
 import type { Position } from '../problem';
 import { checkDefault } from './check-default';
 import { checkField } from './check-field';
-import { AUTOGEN_FIELDS, type FieldNode, type RootObjectNode, type ValueTypeNode } from './nodes';
+import { AUTOGEN_FIELDS, type FieldNode, type RootObjectNode } from './nodes';
 import type { Declarations } from './resolve-type';
 import { resolveType } from './resolve-type';
 
@@ -10,7 +10,7 @@ export const SQL_NAME = /^[a-z][a-z0-9_]*$/;
 /** Postgres truncates longer identifiers, which would break constraint-name -> field mapping. */
 export const MAX_IDENTIFIER = 63;
 
-type Report = (at: Position, m: string) => void;
+export type Report = (at: Position, m: string) => void;
 
 export function buildRootObject(
   input: RootObjectInput,
@@ -41,50 +41,8 @@ export function buildRootObject(
   };
 }
 
-// What a value-type field cannot say: it has no column of its own (it lives inside its holder's jsonb).
-const ROW_ONLY = [
-  ['unique', 'unique'],
-  ['index', 'index'],
-  ['pii', 'pii'],
-  ['default', 'default'],
-  ['onDelete', 'on_delete'],
-  ['lifecycle', 'lifecycle'],
-  ['renamedFrom', 'renamed_from'],
-] as const;
-
-export function buildValueType(
-  input: ValueTypeInput,
-  file: string,
-  decls: Declarations,
-  report: Report,
-): ValueTypeNode {
-  const owner = input.name.value;
-  if (input.fields.length === 0) report(input.name.at, `value type ${owner} has no fields`);
-  const fields = buildFields(input.fields, owner, decls, report, (field, name) => {
-    for (const [key, written] of ROW_ONLY) {
-      const option = field[key];
-      if (option !== undefined) {
-        report(
-          option.at,
-          `${owner}.${name}: ${written} applies to rootobject fields only (a value type is stored as jsonb inside the row that holds it)`,
-        );
-        return '';
-      }
-    }
-    return undefined;
-  });
-  return {
-    kind: 'valuetype',
-    name: owner,
-    file,
-    fields,
-    at: input.name.at,
-    ...(input.doc === undefined ? {} : { doc: input.doc }),
-  };
-}
-
 /** Checks names (duplicates, `name?`, snake_case) and builds each field; `refuse` adds the owner's own rules. */
-function buildFields(
+export function buildFields(
   inputs: readonly FieldInput[],
   owner: string,
   decls: Declarations,

@@ -1,7 +1,8 @@
 import { tableName } from '../names';
 import type { EnumInput, RootObjectInput, SchemaFileInput, ValueTypeInput } from '../parse';
 import { type Position, type Problem, problem } from '../problem';
-import { buildRootObject, buildValueType, MAX_IDENTIFIER, SQL_NAME } from './build-rootobject';
+import { buildRootObject, MAX_IDENTIFIER, SQL_NAME } from './build-rootobject';
+import { buildValueType } from './build-value-type';
 import { checkGeneratedNames, RESERVED_TABLES } from './check-names';
 import { checkRenames } from './check-renames';
 import { checkValueTypeCycles } from './check-value-types';

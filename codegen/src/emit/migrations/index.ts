@@ -2,8 +2,9 @@ import type { NamespaceNode } from '../../ir';
 import type { Position } from '../../problem';
 import { header, sourceLabel } from '../header';
 import { diffSchemas, type Refusal } from './diff';
+import { carryHistory } from './history';
 import { schemaModel } from './model';
-import { carryHistory, planRenames } from './renames';
+import { planRenames } from './renames';
 import { migrationHash, readSnapshot, writeSnapshot } from './snapshot';
 
 export interface ExistingMigrations {

@@ -1,7 +1,8 @@
 import type { NamespaceNode, RenamedFrom } from '../../ir';
 import type { Position } from '../../problem';
-import type { ColumnModel, SchemaModel, TableModel } from './model';
-import { alterTable, constraintName, ident } from './sql';
+import type { SchemaModel, TableModel } from './model';
+import { renameConstraints, renameNotNull } from './rename-sql';
+import { alterTable, ident } from './sql';
 
 export interface RenamePlan {
   /** `before` with every rename applied: what the rest of the diff compares against. */
@@ -126,74 +127,5 @@ function retarget(table: TableModel, from: string, to: string): TableModel {
     columns: table.columns.map((c) =>
       c.references?.table === from ? { ...c, references: { ...c.references, table: to } } : c,
     ),
-  };
-}
-
-/** The constraint and index names derive from table and column, so they move with them. */
-function renameConstraints(
-  table: string,
-  oldTable: string,
-  old: ColumnModel,
-  newTable: string,
-  newColumn: string,
-): string[] {
-  const out: string[] = [];
-  const constraint = (name: (t: string, c: string) => string) =>
-    out.push(
-      alterTable(
-        table,
-        `RENAME CONSTRAINT ${ident(name(oldTable, old.name))} TO ${ident(name(newTable, newColumn))}`,
-      ),
-    );
-  if (old.unique) constraint(constraintName.unique);
-  if (old.references !== null) constraint(constraintName.foreignKey);
-  if (old.check !== null) constraint(constraintName.check);
-  if (old.index)
-    out.push(
-      `ALTER INDEX ${ident(constraintName.index(oldTable, old.name))} RENAME TO ${ident(constraintName.index(newTable, newColumn))};`,
-    );
-  return out;
-}
-
-/**
- * PostgreSQL 18 also names NOT NULL constraints (`<table>_<column>_not_null`); they follow the rename too.
- * Earlier versions have no such constraints, so each rename runs only where the constraint exists.
- */
-function renameNotNull(
-  table: string,
-  oldTable: string,
-  columns: readonly (readonly [string, string])[],
-): string[] {
-  if (columns.length === 0) return [];
-  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-  const steps = columns.flatMap(([from, to]) => {
-    const before = `${oldTable}_${from}_not_null`;
-    const after = `${table}_${to}_not_null`;
-    return [
-      `  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${literal(ident(table))}::regclass AND conname = ${literal(before)}) THEN`,
-      `    ${alterTable(table, `RENAME CONSTRAINT ${ident(before)} TO ${ident(after)}`)}`,
-      '  END IF;',
-    ];
-  });
-  return [['DO $$', 'BEGIN', ...steps, 'END $$;'].join('\n')];
-}
-
-/** `after` with the earlier names `before` knows for the same tables and columns, so the snapshot keeps them. */
-export function carryHistory(after: SchemaModel, before: SchemaModel): SchemaModel {
-  const old = new Map(before.tables.map((t) => [t.name, t]));
-  return {
-    tables: after.tables.map((table) => {
-      const previous = old.get(table.name);
-      if (previous === undefined) return table;
-      const columns = new Map(previous.columns.map((c) => [c.name, c]));
-      return {
-        ...table,
-        ...(previous.renamedFrom ? { renamedFrom: previous.renamedFrom } : {}),
-        columns: table.columns.map((c) => {
-          const history = columns.get(c.name)?.renamedFrom;
-          return history === undefined ? c : { ...c, renamedFrom: history };
-        }),
-      };
-    }),
   };
 }
