@@ -95,10 +95,12 @@ describe('the design domains written in .oschema', () => {
     const moved = await profileRepository.update(db, profile.id, {
       home: { ...home, city: 'Mombasa', postal_code: '80100' },
       previous_addresses: [home],
+      blocked_users: [user.id],
     });
     expect(moved).toMatchObject({
       home: { city: 'Mombasa', postal_code: '80100' },
       previous_addresses: [home],
+      blocked_users: [user.id],
     });
     expect((await profileRepository.findByUserId(db, user.id))?.id).toBe(profile.id);
 

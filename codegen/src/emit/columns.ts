@@ -54,7 +54,10 @@ function fieldColumn(field: FieldNode): Column {
     name: field.name,
     field,
     kind,
-    ...(field.type.kind === 'array' ? { element: kindOf(field.type.of) } : {}),
+    // A list of references is stored as jsonb (an array column cannot hold foreign keys): pg must get JSON text.
+    ...(field.type.kind === 'array'
+      ? { element: field.type.of.kind === 'ref' ? 'json' : kindOf(field.type.of) }
+      : {}),
     nullable: field.optional,
     hasDefault: field.default !== undefined,
     unique: field.unique,
