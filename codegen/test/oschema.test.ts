@@ -136,6 +136,21 @@ describe('.oschema files', () => {
 
   it('accept `sid` as the row id, and refuse hand-declared timestamps with the fix', () => {
     expect(one('    sid: sid', '    name: str')).toEqual([]);
+    const ids = compile({
+      'a.oschema': lines(
+        '[rootobject]',
+        'Thing = {',
+        '    sid: sid',
+        '    owner_sid: sid',
+        '    seen: [sid]',
+        '}',
+      ),
+    }).namespace?.rootobjects[0]?.fields;
+    // Only the row's own `sid` goes; another field typed sid is an id of something unnamed: text.
+    expect(ids?.map((f) => [f.name, f.type])).toEqual([
+      ['owner_sid', { kind: 'scalar', name: 'str' }],
+      ['seen', { kind: 'array', of: { kind: 'scalar', name: 'str' } }],
+    ]);
     expect(one('    created_at: otime', '    updated_at: otime')).toEqual([
       'a.oschema:5:5 Thing.created_at is generated for every rootobject (id, created_at, updated_at and sid are reserved): remove it, or rename it if it means something else (e.g. last_run_at)',
       'a.oschema:6:5 Thing.updated_at is generated for every rootobject (id, created_at, updated_at and sid are reserved): remove it, or rename it if it means something else (e.g. last_run_at)',

@@ -61,7 +61,7 @@ export function readField(
   return field as FieldInput;
 }
 
-/** `str`, `User`, `[str]`, `[[str]]` (the IR refuses nested lists with its own message). */
+/** `str`, `User`, `[str]`, `[[str]]` (the IR refuses nested lists with its own message); `sid` reads as `str`. */
 function readType(
   tokens: readonly Token[],
   start: number,
@@ -79,8 +79,10 @@ function readType(
   for (let d = 0; d < depth; d++, i++) {
     if (tokens[i]?.text !== ']') return fail(tokens[i]?.col ?? name.end, 'a list type needs its closing ]');
   }
+  // oschema's SmartID as the type of any other field: an id whose target the schema does not say, kept as text.
+  const type = name.text === 'sid' ? 'str' : name.text;
   return {
-    text: `${'['.repeat(depth)}${name.text}${']'.repeat(depth)}`,
+    text: `${'['.repeat(depth)}${type}${']'.repeat(depth)}`,
     col: tokens[start]?.col ?? name.col,
     next: i,
   };

@@ -144,5 +144,5 @@ function structLine(
 
 // oschema's SmartID: declaring `sid: sid` names the row's own id, which every rootobject has already.
 function isRowId(field: FieldInput): boolean {
-  return field.key.value.replace(/\?$/, '') === 'sid' && ['sid', 'str'].includes(field.type.value);
+  return field.key.value.replace(/\?$/, '') === 'sid' && field.type.value === 'str';
 }
