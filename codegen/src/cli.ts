@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertFile } from './convert/convert-file';
 import { generate } from './generate';
-import { checkFile, checkNamespace, writeFileIfChanged, writeNamespace } from './output';
+import { checkFile, checkNamespace, orphanNamespaces, writeFileIfChanged, writeNamespace } from './output';
 import { formatProblem, type Problem } from './problem';
 
 const USAGE =
@@ -72,10 +72,18 @@ function main(argv: readonly string[]): number {
   });
   if (result.problems.length > 0) return printProblems(result.problems);
   const names = result.namespaces.map((n) => n.name).join(', ');
+  const orphans = orphanNamespaces(
+    args.outDir,
+    result.namespaces.map((n) => n.name),
+  ).map(
+    (name) =>
+      `extra: ${shown(resolve(args.outDir, name))} (no schemas folder ${name} any more; remove it by hand once no database needs its migrations)`,
+  );
   if (args.check) {
     const differences = [
       ...result.namespaces.flatMap((ns) => checkNamespace(resolve(args.outDir, ns.name), ns.files)),
       ...[...result.shared].flatMap(([file, content]) => checkFile(file, content)),
+      ...orphans,
     ];
     if (differences.length > 0) {
       for (const d of differences)
@@ -96,6 +104,7 @@ function main(argv: readonly string[]): number {
   const shared = [...result.shared].map(
     ([file, content]) => `${shown(file)} ${writeFileIfChanged(file, content) ? 'written' : 'unchanged'}`,
   );
+  for (const orphan of orphans) console.warn(orphan.replace(/^extra: /, 'left alone: '));
   const total = Math.round(performance.now() - started);
   console.log(
     `wrote ${shown(args.outDir)} (${parts.join('; ') || 'no namespaces'}; ${shared.join(', ')}) in ${total} ms`,

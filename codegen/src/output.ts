@@ -46,6 +46,18 @@ export function checkFile(target: string, content: string): string[] {
   return actual === content ? [] : [`differs: ${target}\n${shortDiff(actual, content)}`];
 }
 
+/**
+ * Folders of `outDir` holding a generated index.ts whose namespace has no schemas folder any more. They are
+ * never removed automatically: databases may have applied their migrations.
+ */
+export function orphanNamespaces(outDir: string, namespaces: readonly string[]): string[] {
+  if (!existsSync(outDir)) return [];
+  return readdirSync(outDir)
+    .filter((name) => !namespaces.includes(name) && existsSync(join(outDir, name, 'index.ts')))
+    .filter((name) => isGenerated(readFileSync(join(outDir, name, 'index.ts'), 'utf8')))
+    .sort();
+}
+
 /** Generated files on disk that the current schemas no longer produce. */
 export function staleFiles(dir: string, files: ReadonlyMap<string, string>): string[] {
   return listFiles(dir)

@@ -100,3 +100,23 @@ describe('the CLI with .oschema files', () => {
     });
   });
 });
+
+describe('a namespace whose schemas folder is gone', () => {
+  it('is reported by --check and left alone by generate (databases may have applied its migrations)', () => {
+    const ws = tempWorkspace({ namespaces: { audit: oschemaFixture('audit') } });
+    cleanups.push(ws.dispose);
+    expect(runCli(['--schemas', ws.schemas, '--out', ws.out], ws.dir).status).toBe(0);
+    rmSync(join(ws.schemas, 'audit'), { recursive: true });
+    const check = runCli(['--check', '--schemas', ws.schemas, '--out', ws.out], ws.dir);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('extra: generated/audit (no schemas folder audit any more;');
+    expect(check.stderr).toContain('differs: generated/package.json');
+    const write = runCli(['--schemas', ws.schemas, '--out', ws.out], ws.dir);
+    expect(write.status).toBe(0);
+    expect(write.stderr).toContain('left alone: generated/audit');
+    expect(existsSync(join(ws.out, 'audit', 'migrations', '0001_init.sql'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(ws.out, 'package.json'), 'utf8')).exports).toEqual({
+      './onboarding': './onboarding/index.ts',
+    });
+  });
+});
