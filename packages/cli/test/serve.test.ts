@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import { freePort } from '@hero-onboarding/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +119,33 @@ describe('hero-onboarding serve', () => {
     cli.signal('SIGTERM');
     expect(await cli.exited).toBe(0);
     await waitUntilGone(started);
+  });
+
+  it('with the embedded database: stopping the CLI alone stops PostgreSQL too, cleanly', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'hero-cli-embedded-'));
+    // As root, PostgreSQL runs as its own user, which must reach the data directory.
+    await chmod(work, 0o755);
+    const dataDir = path.join(work, 'postgres');
+    try {
+      const { cli } = await startServe({
+        DATABASE_URL: '',
+        EMBEDDED_PG_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+      });
+      expect(cli.output()).toContain(`database   embedded PostgreSQL on 127.0.0.1:`);
+      const started = descendantsOf(cli.pid);
+      const postgres = started.filter((pid) => (processInfo(pid).args[0] ?? '').endsWith('postgres'));
+      expect(postgres.length).toBeGreaterThan(0);
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
+      // SIGTERM to the CLI only (unlike Ctrl-C, PostgreSQL gets no signal of its own): the server must stop it.
+      cli.signal('SIGTERM');
+      expect(await cli.exited).toBe(0);
+      await waitUntilGone(started);
+      // A clean shutdown removes the pid file; a killed server would leave it behind.
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('if the CLI is killed outright, its children notice and stop themselves', async () => {
