@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
-import { freePort } from '@hero-onboarding/server/testing';
+import { freePort, startServerProcess } from '@hero-onboarding/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, runCli, startCli } from './support/run-cli';
 
@@ -104,6 +104,31 @@ describe('reconcile', () => {
       expect(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '')).toHaveProperty('reconcile');
     } finally {
       await migrated.destroy();
+    }
+  });
+});
+
+describe('admin', () => {
+  it('starts the admin view alone against a running server, and stops on SIGTERM', async () => {
+    const database = await createTestDatabase();
+    const token = 'cli-admin-test-token-0123456789abcdef';
+    const server = await startServerProcess({ DATABASE_URL: database.url, ADMIN_API_TOKEN: token });
+    try {
+      const port = await freePort();
+      const admin = startCli(
+        ['admin', '--admin-port', String(port), '--server-url', server.url],
+        cliEnv({ ADMIN_API_TOKEN: token }),
+      );
+      await admin.waitFor(/hero-onboarding admin view: http:\/\/localhost:\d+\/kyc/);
+      expect(admin.output()).toContain(`(server ${server.url})`);
+      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(login.status).toBe(200);
+      expect(admin.output()).not.toContain(token);
+      admin.signal('SIGTERM');
+      expect(await admin.exited).toBe(0);
+    } finally {
+      await server.stop();
+      await database.destroy();
     }
   });
 });
