@@ -22,7 +22,7 @@ const ADMIN_FLAGS: FlagVariable[] = [
 ];
 const MIGRATE_FLAGS: FlagVariable[] = ['DATABASE_URL', 'EMBEDDED_PG_PORT'];
 
-/** The `hero-onboarding` command line; `run` resolves with the exit code. */
+/** The `hero-onboarding` command line; each command ends by calling `exit` with its code. */
 export function program(exit: (code: number) => void): Command {
   const cli = new Command('hero-onboarding')
     .description(

@@ -122,6 +122,14 @@ describe('settings are checked before anything starts', () => {
         neededBy: 'stripe simulator',
         mode: 'production mode',
       },
+      {
+        env: { STRIPE_SECRET_KEY: 'sk_test_mine_only' },
+        run: 'sim',
+        variable: 'STRIPE_WEBHOOK_SECRET',
+        neededBy: 'stripe simulator',
+        mode: 'development mode',
+        secret: 'sk_test_mine_only',
+      },
     ];
     for (const c of cases) {
       const label = `${c.run ?? 'serve'} ${JSON.stringify(c.env)}`;

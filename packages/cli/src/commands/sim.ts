@@ -1,6 +1,6 @@
 import { loadConfig } from '@hero-onboarding/server';
 import { childEnv, type Env, settingsFrom } from '../env/forwarded';
-import { modeOf, SettingsError } from '../env/validate';
+import { modeOf, named, SettingsError } from '../env/validate';
 import { ENTRY } from '../paths';
 import { runToEnd } from './one-shot';
 
@@ -27,7 +27,9 @@ export function sim(which: Simulator, source: Env, options: SimOptions): Promise
       `${which} simulator`,
       modeOf(settings),
     );
-  const { entry, env, serverVariable } = SIMULATORS[which](settings, options);
+  const { entry, env, serverVariable } = named(`${which} simulator`, settings, () =>
+    SIMULATORS[which](settings, options),
+  );
   process.stdout.write(
     `hero-onboarding sim ${which}: run the server with ${serverVariable}=<the URL printed below> to use it\n`,
   );
