@@ -6,4 +6,6 @@ export { MigrationChecksumError, MigrationError, MigrationFailedError } from './
 export { MIGRATION_LOCK_KEY, type MigrateOptions, migrate } from './migrator/migrate';
 export { type OpenDatabaseOptions, type OpenedDatabase, openDatabase } from './open-database';
 export { defaultMigrationsDir, repoRoot } from './paths';
+export { createPool, type PoolSettings } from './pool';
+export { QueryDeadlineError, withQueryDeadline } from './query-deadline';
 export { isDatabaseUnavailable } from './unavailable';
