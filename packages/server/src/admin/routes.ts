@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { requireAdmin } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { userView } from '../users/user-view';
-import { enumParam, pageParams, searchParam } from './list-query';
+import { enumParam, pageParams, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
 
 /** Admin JSON lists, newest first, keyset-paginated by the generated repositories. */
@@ -36,7 +36,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const q = c.req.query();
     const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-    const userId = searchParam(q, 'user_id');
+    const userId = uuidParam(q, 'user_id');
     let userIds: string[] | undefined;
     if (email !== undefined) {
       const matches = await userRepository.list(db, { where: { email: { contains: email } }, limit: 500 });

@@ -5,9 +5,10 @@ import { type IdenfyConfig, readIdenfyConfig } from './idenfy';
 import { type KycConfig, readKycConfig } from './kyc';
 import { type MailConfig, readMailConfig } from './mail';
 import { type RuntimeConfig, readRuntimeConfig } from './runtime';
+import { readWebhooksConfig, type WebhooksConfig } from './webhooks';
 
 export { ConfigError } from '@hero-onboarding/env';
-export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, RuntimeConfig };
+export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, RuntimeConfig, WebhooksConfig };
 
 /**
  * Server configuration, read once from the environment, one section per concern. A missing or malformed
@@ -20,15 +21,16 @@ export interface ServerConfig extends RuntimeConfig {
   readonly auth: AuthConfig;
   readonly idenfy: IdenfyConfig;
   readonly kyc: KycConfig;
+  readonly webhooks: WebhooksConfig;
 }
 
 export function loadConfig(environment: Env = process.env): ServerConfig {
   const env = envReader(environment);
   const runtime = readRuntimeConfig(env);
-  const http = readHttpConfig(env);
+  const http = readHttpConfig(env, runtime);
   const auth = readAuthConfig(env, runtime);
   const mail = readMailConfig(env, runtime);
   const kyc = readKycConfig(env, runtime);
   const idenfy = readIdenfyConfig(env, runtime, kyc.demoMode);
-  return { ...runtime, http, mail, auth, idenfy, kyc };
+  return { ...runtime, http, mail, auth, idenfy, kyc, webhooks: readWebhooksConfig(env) };
 }

@@ -1,5 +1,9 @@
 import { isDatabaseUnavailable } from '@hero-onboarding/db';
-import { GeneratedRepositoryError, ValidationError } from '@hero-onboarding/generated/onboarding';
+import {
+  GeneratedRepositoryError,
+  UniqueViolationError,
+  ValidationError,
+} from '@hero-onboarding/generated/onboarding';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
@@ -11,11 +15,8 @@ import { wantsHtml } from './negotiate';
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
 export function toErrorResponse(error: Error, c: Context<AppEnv>) {
   const appError = classify(error);
-  if (
-    appError.status >= 500 &&
-    appError.code !== 'service_unavailable' &&
-    appError.code !== 'kyc_provider_error'
-  ) {
+  // A deliberate AppError (a 502 from the mail server, a provider's 503) was logged where it arose.
+  if (appError.code === 'internal') {
     c.get('deps')?.logger.error('unhandled error', {
       path: c.req.path,
       error: { name: error.name, message: error.message },
@@ -45,16 +46,23 @@ function classify(error: Error): AppError {
       'The request contains characters that cannot be stored (such as NUL).',
     );
   }
+  // The generated errors name tables in their messages: clients get the field names only.
   if (error instanceof ValidationError) {
+    const fields = [...new Set(error.errors.map((e) => e.field))];
     return new AppError(
       400,
       'invalid_request',
-      error.message,
+      `Invalid value for ${fields.map((f) => `"${f}"`).join(', ')}.`,
       {},
-      { fields: error.errors.map((e) => e.field) },
+      { fields },
     );
   }
-  if (error instanceof GeneratedRepositoryError) return new AppError(400, 'invalid_request', error.message);
+  if (error instanceof UniqueViolationError)
+    return new AppError(409, 'conflict', 'That conflicts with something that already exists; try again.');
+  if (error instanceof GeneratedRepositoryError)
+    return new AppError(400, 'invalid_request', 'The request could not be applied.');
+  if (isBadValue(error))
+    return new AppError(400, 'invalid_request', 'The request contains a value of the wrong form.');
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
@@ -73,6 +81,12 @@ function pageBody(error: AppError) {
         : '';
   return html`<p class="error" data-code="${error.code}">${error.message}</p>
     ${hint}`;
+}
+
+/** Postgres's data exceptions (class 22: a malformed uuid, a number out of range) come from input. */
+function isBadValue(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** Text Postgres refuses to hold (a NUL byte, say): the client's input, so a 400, never a 500. */
