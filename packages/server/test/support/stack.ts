@@ -11,6 +11,7 @@ import { loadConfig, type ServerConfig } from '../../src/config';
 import type { AppDeps } from '../../src/context';
 import { createMemoryLogger } from '../../src/logger';
 import { HttpClient } from './http-client';
+import { expectNoSecretsLogged } from './log-leaks';
 
 export const IDENFY = {
   apiKey: 'test-idenfy-key',
@@ -19,6 +20,15 @@ export const IDENFY = {
 };
 export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
+export const SESSION_SECRET = 'test-session-secret-0123456789abcdefghij';
+/** Every configured secret of a test stack: none may ever reach a log line. */
+export const CONFIGURED_SECRETS = [
+  SESSION_SECRET,
+  ADMIN_API_TOKEN,
+  IDENFY.apiKey,
+  IDENFY.apiSecret,
+  IDENFY.webhookSecret,
+];
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -30,6 +40,8 @@ export async function startTestStack(
   options: {
     env?: Record<string, string>;
     codeSender?: CodeSender;
+    /** Where signIn() reads a mailed code when the server is not in dev mode (see mail-stack.ts). */
+    mailedCode?: (email: string) => string;
     database?: { url: string; db: Kysely<Database> };
   } = {},
 ) {
@@ -59,7 +71,7 @@ export async function startTestStack(
     PUBLIC_URL: baseUrl,
     ADMIN_EMAILS: ADMIN_EMAIL,
     ADMIN_API_TOKEN,
-    SESSION_SECRET: 'test-session-secret-0123456789abcdefghij',
+    SESSION_SECRET,
     TRUST_PROXY: 'true',
     ...options.env,
   });
@@ -97,12 +109,21 @@ export async function startTestStack(
       );
       if (challenge.status !== 200)
         throw new Error(`challenge failed: ${challenge.status} ${challenge.text}`);
-      const verified = await client.post('/login/verify', { email, code: challenge.json.dev_code });
+      const code = challenge.json.dev_code ?? options.mailedCode?.(email);
+      const verified = await client.post('/login/verify', { email, code });
       if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
       return { client, user: verified.json.user as { id: string; email: string; role: string } };
     },
+    /** Stops everything, after checking that nothing secret or personal was logged by this stack. */
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      try {
+        await expectNoSecretsLogged(logger.lines, db, CONFIGURED_SECRETS);
+      } catch (error) {
+        await simulator.close();
+        await owned?.destroy();
+        throw error;
+      }
       await simulator.close();
       await owned?.destroy();
     },
