@@ -70,6 +70,14 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
       expect(res.status).toBe(502);
       expect(res.json.error.code).toBe('delivery_failed');
       expect(await broken.db.selectFrom('login_challenges').selectAll().execute()).toHaveLength(0);
+      // The failure is logged once, as what it is, with the mail library's error code readable.
+      const lines = broken.logger.lines.filter((l) => l.includes('"level":"error"'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+        msg: 'sign-in code delivery failed',
+        error_code: expect.stringMatching(/^E[A-Z]+$/),
+      });
+      expect(lines.join('\n')).not.toContain('unhandled error');
     } finally {
       await broken.close();
     }

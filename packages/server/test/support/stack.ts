@@ -92,6 +92,7 @@ export async function startTestStack(
   app = createApp(deps);
 
   return {
+    app,
     db,
     databaseUrl,
     simulator,
