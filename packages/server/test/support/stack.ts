@@ -40,6 +40,8 @@ export async function startTestStack(
   options: {
     env?: Record<string, string>;
     codeSender?: CodeSender;
+    /** Point the server's iDenfy client here instead of the simulator (a failing stand-in, say). */
+    kycProviderUrl?: string;
     /** Where signIn() reads a mailed code when the server is not in dev mode (see mail-stack.ts). */
     mailedCode?: (email: string) => string;
     database?: { url: string; db: Kysely<Database> };
@@ -78,7 +80,7 @@ export async function startTestStack(
   const kycProvider = new IdenfyProvider({
     ...IDENFY,
     webhookSecret,
-    baseUrl: simulator.url,
+    baseUrl: options.kycProviderUrl ?? simulator.url,
     timeoutMs: config.idenfy.timeoutMs,
   });
   const deps: AppDeps = {
