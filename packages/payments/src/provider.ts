@@ -31,7 +31,21 @@ export interface CheckoutRequest {
   readonly callbackUrl: string;
   readonly customerEmail?: string;
   readonly description?: string;
+  /**
+   * When the checkout should stop taking payment, for providers that accept one (Stripe: 30 minutes to 24
+   * hours ahead; absent = Stripe's 24 hours). Derive it from the top-up (its `created_at` + a fixed time),
+   * never from the clock at call time: a retry must send identical parameters with the same idempotency key.
+   */
+  readonly expiresAt?: Date;
 }
+
+/**
+ * Whether a provider can take an amount, decided locally before anything is created or sent: the gate calls
+ * it to answer 400 naming the field; `createCheckout` refuses the same amounts with `invalid_request`.
+ */
+export type AmountCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly field: 'amount' | 'currency'; readonly message: string };
 
 /** A hosted checkout the person is sent to. */
 export interface Checkout {
@@ -95,6 +109,8 @@ export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** Currencies this provider accepts (upper-case ISO 4217), or 'any'. */
   readonly currencies: readonly string[] | 'any';
+  /** No network call: refuses a currency this provider does not take, or a precision it cannot charge. */
+  checkAmount(amount: Money): AmountCheck;
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   /** Verifies the signature over the exact bytes received, then parses. */
   receiveWebhook(rawBody: RawBody, header: (name: string) => string | undefined): WebhookReceipt;
