@@ -25,9 +25,7 @@ export interface ServerProcess {
 }
 
 /** Runs `packages/server/src/main.ts` as its own OS process, as `npm start` would, and waits for /healthz. */
-export async function startServerProcess(
-  env: Record<string, string>,
-): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
