@@ -72,6 +72,15 @@ describe('strangers cannot lock an owner out', () => {
   });
 });
 
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it('only the address the proxy added counts: forged X-Forwarded-For entries do not make a new IP', async () => {
+    for (let i = 0; i < 5; i++)
+      await askCode(stack.client(), 'forger@example.com', `10.9.9.${i}, 198.51.100.12`);
+    const sixth = await askCode(stack.client(), 'forger@example.com', '10.9.9.99, 198.51.100.12');
+    expect(sixth.status).toBe(429);
+  });
+});
+
 describe('brute force', () => {
   it('every code locks after LOGIN_MAX_ATTEMPTS, and the per-address ceiling bounds the guesses from all IPs', async () => {
     const email = 'target@example.com';
