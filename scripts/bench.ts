@@ -26,3 +26,6 @@ const median = ((warm[4] ?? 0) + (warm[5] ?? 0)) / 2;
 console.log(
   `generate (all domains, in memory): cold ${cold.toFixed(0)} ms, warm median ${median.toFixed(0)} ms over ${warm.length} runs`,
 );
+
+const { benchDatabaseFaults } = await import('./bench-database-faults');
+for (const line of await benchDatabaseFaults()) console.log(line);
