@@ -28,6 +28,7 @@ export async function benchDatabaseFaults(): Promise<string[]> {
       baseUrl: 'http://127.0.0.1:1',
     }),
     codeSender: { channel: 'bench', send: async () => {} },
+    paymentProviders: {},
   });
   const health = async () => (await app.request('/healthz')).status;
   const timed = async () => {

@@ -10,7 +10,9 @@ describe('lifecycle types', () => {
   it('restricts `to` to the next states of `from`', () => {
     expectTypeOf<KycSessionStatusNext<'pending'>>().toEqualTypeOf<'in_progress' | 'failed'>();
     expectTypeOf<KycSessionStatusNext<'completed'>>().toEqualTypeOf<never>();
-    expectTypeOf<TopUpStatusNext<'pending'>>().toEqualTypeOf<'paid' | 'failed' | 'expired' | 'canceled'>();
+    expectTypeOf<TopUpStatusNext<'pending'>>().toEqualTypeOf<
+      'paid' | 'failed' | 'expired' | 'canceled' | 'held'
+    >();
     expectTypeOf<TopUpStatusNext<'paid'>>().toEqualTypeOf<never>();
   });
 

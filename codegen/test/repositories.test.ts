@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import {
   authSessionRepository,
+  balanceRepository,
   billingRepository,
   type Database,
   ForeignKeyViolationError,
@@ -68,6 +69,14 @@ describe('generated repositories on PostgreSQL', () => {
     const rows: Record<string, { repo: Record<string, unknown>; row: Record<string, unknown> }> = {
       User: { repo: userRepository, row: user },
       Billing: { repo: billingRepository, row: await billingRepository.create(t.db, { user_id: user.id }) },
+      Balance: {
+        repo: balanceRepository,
+        row: await balanceRepository.create(t.db, {
+          user_id: user.id,
+          currency: 'EUR',
+          account_key: `${user.id}:EUR`,
+        }),
+      },
       TopUp: {
         repo: topUpRepository,
         row: await topUpRepository.create(t.db, {
@@ -139,7 +148,7 @@ describe('generated repositories on PostgreSQL', () => {
         checked++;
       }
     }
-    expect(checked).toBe(8);
+    expect(checked).toBe(9);
   });
 
   it('update validates, applies the patch and sets updated_at', async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 export * from './lifecycles';
 export * from './metadata';
 export * from './repositories/auth-session';
+export * from './repositories/balance';
 export * from './repositories/billing';
 export * from './repositories/kyc-session';
 export * from './repositories/login-challenge';

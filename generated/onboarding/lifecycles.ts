@@ -4,11 +4,12 @@ import type { KycStatus, TopUpStatus } from './types';
 
 /** Allowed moves of TopUp.status; a state missing on the left is final. */
 export const topUpStatusTransitions = {
-  pending: ['paid', 'failed', 'expired', 'canceled'],
+  pending: ['paid', 'failed', 'expired', 'canceled', 'held'],
   paid: [],
   failed: [],
   expired: [],
   canceled: [],
+  held: [],
 } as const satisfies Record<TopUpStatus, readonly TopUpStatus[]>;
 
 /** The states TopUp.status may move to from `F`. */
@@ -33,5 +34,22 @@ export type KycSessionStatusNext<F extends KycStatus> = (typeof kycSessionStatus
 
 export function canTransitionKycSessionStatus(from: KycStatus, to: KycStatus): boolean {
   const next: Readonly<Record<string, readonly string[]>> = kycSessionStatusTransitions;
+  return Object.hasOwn(next, from) && (next[from] ?? []).includes(to);
+}
+
+/** Allowed moves of User.kyc_status; a state missing on the left is final. */
+export const userKycStatusTransitions = {
+  pending: ['in_progress', 'completed'],
+  in_progress: ['completed', 'failed', 'expired', 'pending'],
+  completed: ['pending'],
+  failed: ['pending'],
+  expired: ['in_progress', 'pending'],
+} as const satisfies Record<KycStatus, readonly KycStatus[]>;
+
+/** The states User.kyc_status may move to from `F`. */
+export type UserKycStatusNext<F extends KycStatus> = (typeof userKycStatusTransitions)[F][number];
+
+export function canTransitionUserKycStatus(from: KycStatus, to: KycStatus): boolean {
+  const next: Readonly<Record<string, readonly string[]>> = userKycStatusTransitions;
   return Object.hasOwn(next, from) && (next[from] ?? []).includes(to);
 }

@@ -5,9 +5,17 @@ export const PaymentProviderValues = ['stripe', 'clickpesa'] as const;
 
 export type PaymentProvider = (typeof PaymentProviderValues)[number];
 
-export const TopUpStatusValues = ['pending', 'paid', 'failed', 'expired', 'canceled'] as const;
+export const TopUpStatusValues = ['pending', 'paid', 'failed', 'expired', 'canceled', 'held'] as const;
 
 export type TopUpStatus = (typeof TopUpStatusValues)[number];
+
+export const TopUpFlagValues = ['amount_mismatch', 'currency_mismatch', 'paid_after_close'] as const;
+
+export type TopUpFlag = (typeof TopUpFlagValues)[number];
+
+export const LedgerSourceValues = ['webhook', 'return_lookup', 'reconcile'] as const;
+
+export type LedgerSource = (typeof LedgerSourceValues)[number];
 
 export const KycStatusValues = ['pending', 'in_progress', 'completed', 'failed', 'expired'] as const;
 
@@ -21,11 +29,10 @@ export const UserRoleValues = ['user', 'admin'] as const;
 
 export type UserRole = (typeof UserRoleValues)[number];
 
-/** One per user; the balance only ever changes together with a PaymentEvent row. (table `billings`) */
+/** The user's billing account, opened at first sign-in. Balances are per currency (Balance). (table `billings`) */
 export interface BillingTable {
   id: Generated<string>;
   user_id: string;
-  credit_balance_cents: ColumnType<string, string | bigint | undefined, string | bigint>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -39,6 +46,29 @@ export type BillingUpdate = Updateable<BillingTable>;
 /** What update accepts: the repository sets updated_at itself. */
 export type BillingPatch = Omit<BillingUpdate, 'id' | 'created_at' | 'updated_at'>;
 
+/** A user's credit in one currency. Amounts in different currencies are never added together; a balance only changes in the transaction that writes its PaymentEvent. (table `balances`) */
+export interface BalanceTable {
+  id: Generated<string>;
+  user_id: string;
+  /** Upper-case ISO 4217 code. */
+  currency: string;
+  /** <user_id>:<currency>, so there is one balance per user per currency. */
+  account_key: string;
+  /** In the currency's minor units. */
+  amount_cents: ColumnType<string, string | bigint | undefined, string | bigint>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A row as read. */
+export type Balance = Selectable<BalanceTable>;
+/** What create accepts: generated and defaulted fields are optional. */
+export type NewBalance = Insertable<BalanceTable>;
+/** Every column optional. */
+export type BalanceUpdate = Updateable<BalanceTable>;
+/** What update accepts: the repository sets updated_at itself. */
+export type BalancePatch = Omit<BalanceUpdate, 'id' | 'created_at' | 'updated_at'>;
+
 /** One attempt to add credit through a provider's hosted checkout. (table `top_ups`) */
 export interface TopUpTable {
   id: Generated<string>;
@@ -46,11 +76,23 @@ export interface TopUpTable {
   provider: PaymentProvider;
   amount_cents: ColumnType<string, string | bigint, string | bigint>;
   currency: string;
+  /** held: the provider reported a payment that does not match (amount or currency); nothing was credited and an admin decides. */
   status: Generated<TopUpStatus>;
   /** Stripe Checkout Session id or ClickPesa order reference. */
   provider_ref: string | null;
   checkout_url: string | null;
+  /** When the provider stops taking payment for the checkout (ClickPesa does not say: ours, from PAYMENT_CHECKOUT_TTL_MINUTES). */
+  checkout_expires_at: Date | null;
   paid_at: Date | null;
+  /** Why it failed or expired: provider_unavailable, provider_refused, payment_failed, checkout_expired, checkout_not_created. */
+  failure_reason: string | null;
+  /** Set when the provider's word needs an admin: a mismatched amount or currency, or money taken for a closed top-up. Nothing was credited. */
+  flag: TopUpFlag | null;
+  /** What the provider reported when the top-up was flagged. */
+  reported_amount_cents: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  reported_currency: string | null;
+  /** When the provider was last asked where the payment stands; bounds the missed-webhook lookup to once per interval across processes. */
+  status_checked_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -73,6 +115,8 @@ export interface PaymentEventTable {
   provider_payment_id: string;
   amount_cents: ColumnType<string, string | bigint, string | bigint>;
   currency: string;
+  /** What settled it: the provider's webhook, the return page's lookup, or the reconcile sweep. */
+  source: Generated<LedgerSource>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -126,8 +170,10 @@ export interface WebhookEventTable {
   id: Generated<string>;
   provider: WebhookProvider;
   event_key: string;
-  /** The raw request body exactly as received. */
-  payload: string;
+  /** The raw request body exactly as received; a retention job may purge it later, keeping key and outcome. */
+  payload: string | null;
+  /** The provider's event type (Stripe's type, ClickPesa's event), when it has one. */
+  event_type: string | null;
   received_at: Date;
   processed_at: Date | null;
   outcome: string | null;
@@ -152,6 +198,7 @@ export interface UserTable {
   email: string;
   display_name: string | null;
   role: Generated<UserRole>;
+  /** Mirrors the current KYC session; the payment gate reads it. Moved only by the generated transition method. */
   kyc_status: Generated<KycStatus>;
   kyc_verified_at: Date | null;
   created_at: Generated<Date>;
@@ -213,6 +260,7 @@ export type AuthSessionPatch = Omit<AuthSessionUpdate, 'id' | 'created_at' | 'up
 /** Every table of this namespace, for `Kysely<Database>`. */
 export interface Database {
   billings: BillingTable;
+  balances: BalanceTable;
   top_ups: TopUpTable;
   payment_events: PaymentEventTable;
   kyc_sessions: KycSessionTable;

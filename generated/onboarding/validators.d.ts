@@ -5,6 +5,10 @@ import type { CompiledValidator } from './runtime';
 export declare const validateNewBilling: CompiledValidator;
 /** Checks the JSON form of BillingUpdate. Use validate.ts for typed results. */
 export declare const validateBillingUpdate: CompiledValidator;
+/** Checks the JSON form of NewBalance. Use validate.ts for typed results. */
+export declare const validateNewBalance: CompiledValidator;
+/** Checks the JSON form of BalanceUpdate. Use validate.ts for typed results. */
+export declare const validateBalanceUpdate: CompiledValidator;
 /** Checks the JSON form of NewTopUp. Use validate.ts for typed results. */
 export declare const validateNewTopUp: CompiledValidator;
 /** Checks the JSON form of TopUpUpdate. Use validate.ts for typed results. */

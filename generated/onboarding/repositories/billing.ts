@@ -12,7 +12,6 @@ export const billingSpec: TableSpec = {
   columns: {
     id: { kind: 'uuid', nullable: false, filter: true, order: false },
     user_id: { kind: 'uuid', nullable: false, filter: true, order: true },
-    credit_balance_cents: { kind: 'bigint', nullable: false, filter: false, order: false },
     created_at: { kind: 'time', nullable: false, filter: true, order: true },
     updated_at: { kind: 'time', nullable: false, filter: true, order: true },
   },

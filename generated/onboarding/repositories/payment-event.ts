@@ -3,7 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import { constraintFields } from '../metadata';
 import { countRows, type Eq, guard, isUuid, type ListOptions, listRows, NotFoundError, type Page, type RangeFilter, type TableSpec, type TextFilter, toDbValues, toJsonForm, ValidationError } from '../runtime';
-import type { Database, NewPaymentEvent, PaymentEvent, PaymentEventPatch, PaymentEventUpdate, PaymentProvider } from '../types';
+import type { Database, LedgerSource, NewPaymentEvent, PaymentEvent, PaymentEventPatch, PaymentEventUpdate, PaymentProvider } from '../types';
 import { validateNewPaymentEvent, validatePaymentEventUpdate } from '../validate';
 
 /** How the shared runtime sees table payment_events. */
@@ -17,6 +17,7 @@ export const paymentEventSpec: TableSpec = {
     provider_payment_id: { kind: 'text', nullable: false, filter: true, order: true },
     amount_cents: { kind: 'bigint', nullable: false, filter: false, order: false },
     currency: { kind: 'text', nullable: false, filter: false, order: false },
+    source: { kind: 'enum', nullable: false, filter: true, order: false },
     created_at: { kind: 'time', nullable: false, filter: true, order: true },
     updated_at: { kind: 'time', nullable: false, filter: true, order: true },
   },
@@ -30,6 +31,7 @@ export interface PaymentEventWhere {
   top_up_id?: Eq<string> | null | undefined;
   provider?: Eq<PaymentProvider> | undefined;
   provider_payment_id?: TextFilter | undefined;
+  source?: Eq<LedgerSource> | undefined;
   created_at?: RangeFilter<Date> | undefined;
   updated_at?: RangeFilter<Date> | undefined;
 }

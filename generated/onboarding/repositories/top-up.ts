@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { canTransitionTopUpStatus, type TopUpStatusNext } from '../lifecycles';
 import { constraintFields } from '../metadata';
 import { countRows, type Eq, guard, isUuid, LifecycleError, type ListOptions, listRows, NotFoundError, type Page, type RangeFilter, rejectKeys, type TableSpec, type TextFilter, toDbValues, toJsonForm, ValidationError } from '../runtime';
-import type { Database, NewTopUp, PaymentProvider, TopUp, TopUpPatch, TopUpStatus, TopUpUpdate } from '../types';
+import type { Database, NewTopUp, PaymentProvider, TopUp, TopUpFlag, TopUpPatch, TopUpStatus, TopUpUpdate } from '../types';
 import { validateNewTopUp, validateTopUpUpdate } from '../validate';
 
 /** How the shared runtime sees table top_ups. */
@@ -19,7 +19,13 @@ export const topUpSpec: TableSpec = {
     status: { kind: 'enum', nullable: false, filter: true, order: true },
     provider_ref: { kind: 'text', nullable: true, filter: true, order: true },
     checkout_url: { kind: 'text', nullable: true, filter: false, order: false },
+    checkout_expires_at: { kind: 'time', nullable: true, filter: true, order: true },
     paid_at: { kind: 'time', nullable: true, filter: false, order: false },
+    failure_reason: { kind: 'text', nullable: true, filter: false, order: false },
+    flag: { kind: 'enum', nullable: true, filter: true, order: true },
+    reported_amount_cents: { kind: 'bigint', nullable: true, filter: false, order: false },
+    reported_currency: { kind: 'text', nullable: true, filter: false, order: false },
+    status_checked_at: { kind: 'time', nullable: true, filter: false, order: false },
     created_at: { kind: 'time', nullable: false, filter: true, order: true },
     updated_at: { kind: 'time', nullable: false, filter: true, order: true },
   },
@@ -33,11 +39,13 @@ export interface TopUpWhere {
   provider?: Eq<PaymentProvider> | undefined;
   status?: Eq<TopUpStatus> | undefined;
   provider_ref?: TextFilter | null | undefined;
+  checkout_expires_at?: RangeFilter<Date> | null | undefined;
+  flag?: Eq<TopUpFlag> | null | undefined;
   created_at?: RangeFilter<Date> | undefined;
   updated_at?: RangeFilter<Date> | undefined;
 }
 
-export type TopUpOrderBy = 'user_id' | 'provider' | 'status' | 'provider_ref' | 'created_at' | 'updated_at';
+export type TopUpOrderBy = 'user_id' | 'provider' | 'status' | 'provider_ref' | 'checkout_expires_at' | 'flag' | 'created_at' | 'updated_at';
 
 async function create(db: Kysely<Database>, input: NewTopUp): Promise<TopUp> {
   const checked = validateNewTopUp(toJsonForm(topUpSpec, input));

@@ -10,6 +10,7 @@ import { toErrorResponse } from './http/on-error';
 import { requireSameOrigin } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { kycRoutes } from './kyc/routes';
+import { paymentRoutes } from './payments/routes';
 
 /** The whole HTTP API over the given dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', resolveViewer());
   app.route('/', authRoutes);
   app.route('/', kycRoutes);
+  app.route('/', paymentRoutes);
   app.route('/', adminRoutes);
   app.notFound((c) => toErrorResponse(new AppError(404, 'not_found', 'No such route.'), c));
   app.onError((error, c) => toErrorResponse(error, c));

@@ -1,5 +1,6 @@
 import type { Database, User } from '@hero-onboarding/generated/onboarding';
 import type { KycProvider } from '@hero-onboarding/kyc';
+import type { PaymentProvider, PaymentProviderName } from '@hero-onboarding/payments';
 import type { Kysely } from 'kysely';
 import type { CodeSender } from './auth/code-sender';
 import type { ServerConfig } from './config';
@@ -27,11 +28,20 @@ export interface KycDeps extends CoreDeps {
   readonly kycProvider: KycProvider;
 }
 
+/** The payment adapters this process may use; a provider that is off (production without keys) is absent. */
+export type PaymentProviders = Readonly<Partial<Record<PaymentProviderName, PaymentProvider>>>;
+
+/** Top-ups: the gate, checkouts, webhooks, the ledger and reconciliation. */
+export interface PaymentDeps extends CoreDeps {
+  readonly config: Pick<ServerConfig, 'payments' | 'http'>;
+  readonly paymentProviders: PaymentProviders;
+}
+
 /**
  * Everything the routes need, passed in so tests can build an app around a throwaway database. Each
- * route hands its service only its domain's slice (`AuthDeps`, `KycDeps`, ...).
+ * route hands its service only its domain's slice (`AuthDeps`, `KycDeps`, `PaymentDeps`).
  */
-export interface AppDeps extends AuthDeps, KycDeps {
+export interface AppDeps extends AuthDeps, KycDeps, PaymentDeps {
   readonly config: ServerConfig;
 }
 

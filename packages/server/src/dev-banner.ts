@@ -12,6 +12,12 @@ export function devModeWarnings(config: ServerConfig): string[] {
     );
   if (config.idenfy.devMode) on.push('IDENFY_DEV_MODE: iDenfy is simulated; no real identity check happens');
   if (config.kyc.demoMode) on.push('KYC_DEMO_MODE: KYC completes without any provider');
+  if (config.payments.stripe.mode === 'stand-in')
+    on.push('STRIPE_SECRET_KEY is unset: Stripe is a local stand-in; top-ups are "paid" without real money');
+  if (config.payments.clickpesa.mode === 'stand-in')
+    on.push(
+      'CLICKPESA_API_KEY is unset: ClickPesa is a local stand-in; top-ups are "paid" without real money',
+    );
   if (on.length === 0) return [];
   const loopback =
     config.http.host === '127.0.0.1' || config.http.host === '::1' || config.http.host === 'localhost';

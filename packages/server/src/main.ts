@@ -8,8 +8,9 @@ import { ConfigError, loadConfig } from './config';
 import { devModeBanner, devModeWarnings } from './dev-banner';
 import { closeGracefully } from './graceful-close';
 import { createLogger } from './logger';
+import { startReconcileTimer } from './payments/reconcile-timer';
 import { startProviders } from './providers';
-import { startPayloadPurge } from './webhook-log/purge-timer';
+import { startPayloadPurge } from './webhooks/purge-timer';
 
 /** `npm start`: config -> database (embedded unless DATABASE_URL) -> migrations -> providers -> HTTP. */
 async function main() {
@@ -32,6 +33,7 @@ async function main() {
   const deps = { db: database.db, config, logger, now: () => new Date(), ...providers };
   const app = createApp(deps);
   const purge = startPayloadPurge(deps, { retentionDays: config.webhooks.payloadRetentionDays });
+  const reconciler = startReconcileTimer(deps, config.payments.reconcileIntervalSeconds);
 
   let draining = false;
   const server = serve(
@@ -60,6 +62,7 @@ async function main() {
     const drained = await closeGracefully(server, config.http.shutdownTimeoutMs);
     if (drained === 'cut off') logger.warn('shutdown: requests still running at the deadline were cut off');
     await purge.stop();
+    await reconciler.stop();
     await providers.close();
     await database.close();
     logger.info('stopped');

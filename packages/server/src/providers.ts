@@ -2,18 +2,22 @@ import { IdenfyProvider, type KycProvider } from '@hero-onboarding/kyc';
 import { startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
 import { type CodeSender, devLogCodeSender, smtpCodeSender } from './auth/code-sender';
 import type { ServerConfig } from './config';
+import type { PaymentProviders } from './context';
 import type { Logger } from './logger';
+import { startPaymentProviders } from './payments/start-providers';
 
 export interface StartedProviders {
   readonly kycProvider: KycProvider;
   readonly codeSender: CodeSender;
-  /** Stops what was started beside the server (the iDenfy simulator in dev mode). */
+  readonly paymentProviders: PaymentProviders;
+  /** Stops what was started beside the server (the iDenfy simulator and payment stand-ins in dev mode). */
   close(): Promise<void>;
 }
 
 /**
  * Builds the real adapters from config. In IDENFY_DEV_MODE without IDENFY_API_URL, the iDenfy simulator
- * is started in this process on a free loopback port, and the same HTTP client talks to it.
+ * is started in this process on a free loopback port, and the same HTTP client talks to it; payment
+ * providers without keys get their stand-ins the same way (see payments/start-providers.ts).
  */
 export async function startProviders(config: ServerConfig, logger: Logger): Promise<StartedProviders> {
   const { idenfy } = config;
@@ -52,5 +56,9 @@ export async function startProviders(config: ServerConfig, logger: Logger): Prom
       : devLogCodeSender(logger);
   if (codeSender.channel === 'dev-log')
     logger.warn('ONBOARDING_DEV_MODE: sign-in codes go to this log and the challenge response, not email');
-  return { kycProvider, codeSender, close: closeSimulator };
+  const payments = await startPaymentProviders(config, logger);
+  const close = async () => {
+    await Promise.all([closeSimulator(), payments.close()]);
+  };
+  return { kycProvider, codeSender, paymentProviders: payments.paymentProviders, close };
 }

@@ -45,7 +45,7 @@ describe('email one-time-code sign-in', () => {
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({
       user: { email: 'mixed.case@example.com', role: 'user', kyc_status: 'pending' },
-      balance_cents: '0',
+      balances: [],
     });
 
     // The same cookie replayed after logout is dead: the session is revoked server-side.

@@ -35,6 +35,7 @@ describe('an unreachable database', async () => {
       baseUrl: 'http://127.0.0.1:1',
     }),
     codeSender: devLogCodeSender(logger),
+    paymentProviders: {},
   });
 
   it('answers 503 with Retry-After on data routes and /healthz, never a 500', async () => {

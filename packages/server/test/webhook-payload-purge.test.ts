@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { PURGED_PAYLOAD, purgeWebhookPayloads } from '../src/index';
-import { startPayloadPurge } from '../src/webhook-log/purge-timer';
+import { startPayloadPurge } from '../src/webhooks/purge-timer';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
 import { startTestStack, type TestStack } from './support/stack';
 import { idenfyResult, idenfySignature } from './support/webhook';

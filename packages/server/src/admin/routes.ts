@@ -7,9 +7,12 @@ import {
 import { Hono } from 'hono';
 import { requireAdmin } from '../auth/viewer';
 import type { AppEnv } from '../context';
+import { balancesOf } from '../payments/balances';
 import { userView } from '../users/user-view';
 import { enumParam, pageParams, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
+import { listTopUps } from './top-ups';
+import { emailsOf, usersMatching } from './users-lookup';
 
 /** Admin JSON lists, newest first, keyset-paginated by the generated repositories. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -28,7 +31,14 @@ export const adminRoutes = new Hono<AppEnv>()
         ...(email === undefined ? {} : { email: { contains: email } }),
       },
     });
-    return c.json({ items: page.items.map(userView), next_cursor: page.nextCursor });
+    const balances = await balancesOf(
+      db,
+      page.items.map((u) => u.id),
+    );
+    return c.json({
+      items: page.items.map((u) => ({ ...userView(u), balances: balances.get(u.id) ?? [] })),
+      next_cursor: page.nextCursor,
+    });
   })
   .get('/admin/list-kyc-sessions', async (c) => {
     requireAdmin(c);
@@ -39,8 +49,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const userId = uuidParam(q, 'user_id');
     let userIds: string[] | undefined;
     if (email !== undefined) {
-      const matches = await userRepository.list(db, { where: { email: { contains: email } }, limit: 500 });
-      userIds = matches.items.map((u) => u.id);
+      userIds = await usersMatching(db, email);
       if (userIds.length === 0) return c.json({ items: [], next_cursor: null });
     }
     if (userId !== undefined)
@@ -53,21 +62,16 @@ export const adminRoutes = new Hono<AppEnv>()
         ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
       },
     });
-    const owners =
-      page.items.length === 0
-        ? []
-        : await db
-            .selectFrom('users')
-            .select(['id', 'email'])
-            .where(
-              'id',
-              'in',
-              page.items.map((s) => s.user_id),
-            )
-            .execute();
-    const emailOf = new Map(owners.map((u) => [u.id, u.email]));
+    const emailOf = await emailsOf(
+      db,
+      page.items.map((s) => s.user_id),
+    );
     return c.json({
       items: page.items.map((s) => adminSessionView(s, emailOf.get(s.user_id) ?? null)),
       next_cursor: page.nextCursor,
     });
+  })
+  .get('/admin/list-top-ups', async (c) => {
+    requireAdmin(c);
+    return c.json(await listTopUps(c.get('deps').db, c.req.query()));
   });

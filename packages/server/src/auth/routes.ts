@@ -1,9 +1,9 @@
-import { billingRepository } from '@hero-onboarding/generated/onboarding';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { readObjectBody, requireString } from '../http/json-body';
 import { viewOf } from '../kyc/kyc-view.service';
 import { currentSession } from '../kyc/queries';
+import { balancesOf } from '../payments/balances';
 import { userView } from '../users/user-view';
 import { issueChallenge } from './challenge.service';
 import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from './challenge-cookie';
@@ -62,10 +62,10 @@ export const authRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { user } = requireUser(c);
     // Read-only: /me never calls the provider; the viewer already holds the fresh user row.
-    const [billing, session] = await Promise.all([
-      billingRepository.findByUserId(deps.db, user.id),
+    const [balances, session] = await Promise.all([
+      balancesOf(deps.db, [user.id]),
       currentSession(deps.db, user.id),
     ]);
     const kyc = viewOf(deps, user, session);
-    return c.json({ user: userView(user), kyc, balance_cents: billing?.credit_balance_cents ?? '0' });
+    return c.json({ user: userView(user), kyc, balances: balances.get(user.id) ?? [] });
   });

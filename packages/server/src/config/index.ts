@@ -4,11 +4,22 @@ import { type HttpConfig, readHttpConfig } from './http';
 import { type IdenfyConfig, readIdenfyConfig } from './idenfy';
 import { type KycConfig, readKycConfig } from './kyc';
 import { type MailConfig, readMailConfig } from './mail';
+import { type PaymentsConfig, readPaymentsConfig } from './payments';
 import { type RuntimeConfig, readRuntimeConfig } from './runtime';
 import { readWebhooksConfig, type WebhooksConfig } from './webhooks';
 
 export { ConfigError } from '@hero-onboarding/env';
-export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, RuntimeConfig, WebhooksConfig };
+export type { ClickPesaSetup, StripeSetup } from './payments';
+export type {
+  AuthConfig,
+  HttpConfig,
+  IdenfyConfig,
+  KycConfig,
+  MailConfig,
+  PaymentsConfig,
+  RuntimeConfig,
+  WebhooksConfig,
+};
 
 /**
  * Server configuration, read once from the environment, one section per concern. A missing or malformed
@@ -21,6 +32,7 @@ export interface ServerConfig extends RuntimeConfig {
   readonly auth: AuthConfig;
   readonly idenfy: IdenfyConfig;
   readonly kyc: KycConfig;
+  readonly payments: PaymentsConfig;
   readonly webhooks: WebhooksConfig;
 }
 
@@ -32,5 +44,6 @@ export function loadConfig(environment: Env = process.env): ServerConfig {
   const mail = readMailConfig(env, runtime);
   const kyc = readKycConfig(env, runtime);
   const idenfy = readIdenfyConfig(env, runtime, kyc.demoMode);
-  return { ...runtime, http, mail, auth, idenfy, kyc, webhooks: readWebhooksConfig(env) };
+  const payments = readPaymentsConfig(env, runtime);
+  return { ...runtime, http, mail, auth, idenfy, kyc, payments, webhooks: readWebhooksConfig(env) };
 }

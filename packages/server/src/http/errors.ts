@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'malformed_webhook'
   | 'kyc_not_resettable'
   | 'kyc_provider_error'
+  | 'kyc_required'
+  | 'invalid_amount'
+  | 'invalid_currency'
+  | 'invalid_provider'
+  | 'payment_provider_error'
   | 'delivery_failed'
   | 'service_unavailable'
   | 'internal';

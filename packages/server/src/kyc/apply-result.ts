@@ -1,6 +1,7 @@
 import { type Database, type KycSession, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
 import { sql, type Transaction } from 'kysely';
 import type { KycConfig } from '../config';
+import { moveKycStatus } from '../users/kyc-status';
 import { EXPIRED_SENTINEL } from './session-state';
 
 export type ProviderOutcome = 'completed' | 'failed' | 'expired' | 'in_progress';
@@ -18,8 +19,9 @@ export type ApplyOutcome = 'moved' | 'noted' | 'stale';
 
 /**
  * Applies a provider result to a session and its user in the caller's transaction. Every status change
- * goes through the generated lifecycle method (a conditional UPDATE from `in_progress`), so a repeated,
- * late or out-of-order result can never move a finished session backwards.
+ * goes through the generated lifecycle methods (a conditional UPDATE from `in_progress`; the user's status
+ * through `moveKycStatus`), so a repeated, late or out-of-order result can never move a finished session
+ * backwards.
  */
 export async function applyProviderResult(
   trx: Transaction<Database>,
@@ -35,7 +37,7 @@ export async function applyProviderResult(
         provider_tags: tags,
       });
       if (moved === undefined) return 'stale';
-      await setUserStatus(trx, session.user_id, 'completed', true);
+      await moveKycStatus(trx, session.user_id, 'completed', { kyc_verified_at: new Date() });
       return 'moved';
     }
     case 'failed': {
@@ -44,7 +46,7 @@ export async function applyProviderResult(
         provider_tags: tags,
       });
       if (moved === undefined) return 'stale';
-      await setUserStatus(trx, session.user_id, 'failed', false);
+      await moveKycStatus(trx, session.user_id, 'failed');
       return 'moved';
     }
     case 'expired': {
@@ -53,8 +55,7 @@ export async function applyProviderResult(
       });
       if (moved === undefined) return 'stale';
       // While a re-mint is possible the user is still "in progress": nobody is shown EXPIRED.
-      if (moved.recreation_count >= kyc.maxRemints)
-        await setUserStatus(trx, session.user_id, 'expired', false);
+      if (moved.recreation_count >= kyc.maxRemints) await moveKycStatus(trx, session.user_id, 'expired');
       return 'moved';
     }
     case 'in_progress': {
@@ -69,23 +70,4 @@ export async function applyProviderResult(
       return noted === undefined ? 'stale' : 'noted';
     }
   }
-}
-
-/** The user's status mirrors their session's; a completed user is only ever moved by a reset. */
-export async function setUserStatus(
-  trx: Transaction<Database>,
-  userId: string,
-  status: 'completed' | 'failed' | 'expired',
-  verified: boolean,
-): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({
-      kyc_status: status,
-      ...(verified ? { kyc_verified_at: sql<Date>`now()` } : {}),
-      updated_at: sql<Date>`now()`,
-    })
-    .where('id', '=', userId)
-    .where('kyc_status', '<>', 'completed')
-    .execute();
 }

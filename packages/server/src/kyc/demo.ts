@@ -1,7 +1,7 @@
 import { kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
 import { makeClientId } from '@hero-onboarding/kyc';
 import type { KycDeps } from '../context';
-import { setUserStatus } from './apply-result';
+import { moveKycStatus } from '../users/kyc-status';
 import type { KycView } from './kyc-view';
 import { viewAfterChange } from './kyc-view.service';
 
@@ -15,12 +15,12 @@ export async function completeWithoutProvider(deps: KycDeps, user: User): Promis
     const opened = await kycSessionRepository.create(trx, {
       user_id: user.id,
       client_id: makeClientId(user.id),
-      last_run_at: new Date(),
+      last_run_at: deps.now(),
       provider_status: 'DEMO',
     });
     await kycSessionRepository.transitionStatus(trx, opened.id, 'pending', 'in_progress');
     const done = await kycSessionRepository.transitionStatus(trx, opened.id, 'in_progress', 'completed');
-    await setUserStatus(trx, user.id, 'completed', true);
+    await moveKycStatus(trx, user.id, 'completed', { kyc_verified_at: deps.now() });
     return done ?? opened;
   });
   return viewAfterChange(deps, user.id, session);

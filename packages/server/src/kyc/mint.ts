@@ -7,8 +7,10 @@ import {
 import { KycProviderError, type KycSessionToken, makeClientId } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
+import { withLockTimeout } from '../db/lock-timeout';
+import { moveKycStatus } from '../users/kyc-status';
 import { providerFailure } from './provider-errors';
-import { byScanRef, withLockTimeout } from './queries';
+import { byScanRef } from './queries';
 
 export type MintResult =
   /** This caller minted and stored the token. */
@@ -102,14 +104,7 @@ export async function mintToken(deps: KycDeps, session: KycSession): Promise<Min
       .where(byScanRef(session.idenfy_scan_ref))
       .returningAll()
       .executeTakeFirst();
-    if (row !== undefined) {
-      await trx
-        .updateTable('users')
-        .set({ kyc_status: 'in_progress', updated_at: sql<Date>`now()` })
-        .where('id', '=', row.user_id)
-        .where('kyc_status', 'in', ['pending', 'in_progress', 'expired'])
-        .execute();
-    }
+    if (row !== undefined) await moveKycStatus(trx, row.user_id, 'in_progress');
     return row;
   });
   if (stored === undefined) {

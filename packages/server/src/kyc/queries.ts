@@ -1,5 +1,5 @@
 import type { Database, KycSession } from '@hero-onboarding/generated/onboarding';
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 
 /** `idenfy_scan_ref IS NOT DISTINCT FROM $1`: the compare-and-set key, which is null before the first mint. */
 export function byScanRef(scanRef: string | null) {
@@ -17,18 +17,4 @@ export async function currentSession(db: Kysely<Database>, userId: string): Prom
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-}
-
-/**
- * Runs a short claim (a lease, a status-check slot) with a lock timeout: if the row or table is locked
- * by something stuck, the caller gets 55P03 quickly (a 503 with Retry-After) instead of hanging.
- */
-export async function withLockTimeout<T>(
-  db: Kysely<Database>,
-  work: (trx: Transaction<Database>) => Promise<T>,
-): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local lock_timeout = '2s'`.execute(trx);
-    return work(trx);
-  });
 }

@@ -1,7 +1,7 @@
 import { canTransitionKycSessionStatus, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
-import { sql } from 'kysely';
 import type { KycDeps } from '../context';
 import { AppError } from '../http/errors';
+import { moveKycStatus } from '../users/kyc-status';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
 import { currentSession } from './queries';
@@ -41,11 +41,7 @@ export async function resetKyc(deps: KycDeps, userId: string, by: 'user' | 'admi
         provider_status: RESET_MARK,
       });
     }
-    await trx
-      .updateTable('users')
-      .set({ kyc_status: 'pending', kyc_verified_at: null, updated_at: sql<Date>`now()` })
-      .where('id', '=', userId)
-      .execute();
+    await moveKycStatus(trx, userId, 'pending', { kyc_verified_at: null });
   });
   deps.logger.info('KYC reset', { user_id: userId, by });
   return viewAfterChange(deps, userId, await currentSession(deps.db, userId));

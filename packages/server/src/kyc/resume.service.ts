@@ -1,6 +1,6 @@
 import { type KycSession, kycSessionRepository, type User } from '@hero-onboarding/generated/onboarding';
-import { sql } from 'kysely';
 import type { KycDeps } from '../context';
+import { moveKycStatus } from '../users/kyc-status';
 import type { KycView } from './kyc-view';
 import { viewAfterChange, viewOf } from './kyc-view.service';
 import { mintToken } from './mint';
@@ -56,12 +56,7 @@ async function endForGood(deps: KycDeps, session: KycSession): Promise<KycSessio
             provider_status: EXPIRED_SENTINEL,
           })
         : undefined;
-    await trx
-      .updateTable('users')
-      .set({ kyc_status: 'expired', updated_at: sql<Date>`now()` })
-      .where('id', '=', session.user_id)
-      .where('kyc_status', '=', 'in_progress')
-      .execute();
+    await moveKycStatus(trx, session.user_id, 'expired');
     if (ended !== undefined)
       deps.logger.info('KYC session expired for good: re-mint cap reached', { session_id: session.id });
     return ended ?? (await kycSessionRepository.getOrThrow(trx, session.id));

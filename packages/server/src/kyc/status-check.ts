@@ -2,9 +2,10 @@ import { type KycSession, kycSessionRepository } from '@hero-onboarding/generate
 import { KycProviderError, kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
+import { withLockTimeout } from '../db/lock-timeout';
 import { retryTransient } from '../retry';
 import { applyProviderResult } from './apply-result';
-import { byScanRef, withLockTimeout } from './queries';
+import { byScanRef } from './queries';
 import { EXPIRED_SENTINEL } from './session-state';
 
 /**

@@ -23,7 +23,7 @@ export async function secretsToWatch(db: Kysely<Database>, configured: readonly 
     ...users.flatMap((u) => [u.email, u.display_name]),
     ...challenges.flatMap((c) => [c.email, c.requested_ip]),
     ...sessions.flatMap((s) => [s.idenfy_auth_token, s.idenfy_redirect_url]),
-    ...events.flatMap((e) => [e.payload, ...personalDataIn(e.payload)]),
+    ...events.flatMap((e) => (e.payload === null ? [] : [e.payload, ...personalDataIn(e.payload)])),
   ];
   // Our own loopback address is not anyone's personal data (it appears in URLs we log).
   return [...new Set(values)].filter(

@@ -3,6 +3,7 @@ import { createTestDatabase } from '@hero-onboarding/db/testing';
 import type { Database } from '@hero-onboarding/generated/onboarding';
 import { IdenfyProvider } from '@hero-onboarding/kyc';
 import { startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
+import { startClickPesaStandIn, startStripeStandIn } from '@hero-onboarding/payments/stand-ins';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app';
@@ -10,6 +11,7 @@ import { type CodeSender, devLogCodeSender } from '../../src/auth/code-sender';
 import { loadConfig, type ServerConfig } from '../../src/config';
 import type { AppDeps } from '../../src/context';
 import { createMemoryLogger } from '../../src/logger';
+import { startPaymentProviders } from '../../src/payments/start-providers';
 import { HttpClient } from './http-client';
 import { expectNoSecretsLogged } from './log-leaks';
 
@@ -17,6 +19,12 @@ export const IDENFY = {
   apiKey: 'test-idenfy-key',
   apiSecret: 'test-idenfy-secret',
   webhookSecret: 'test-idenfy-webhook-secret',
+};
+export const STRIPE = { secretKey: 'sk_test_hero_stack', webhookSecret: 'whsec_hero_stack_secret' };
+export const CLICKPESA = {
+  clientId: 'hero-stack-client',
+  apiKey: 'hero-stack-api-key',
+  checksumKey: 'hero-stack-checksum',
 };
 export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
@@ -28,13 +36,18 @@ export const CONFIGURED_SECRETS = [
   IDENFY.apiKey,
   IDENFY.apiSecret,
   IDENFY.webhookSecret,
+  STRIPE.secretKey,
+  STRIPE.webhookSecret,
+  CLICKPESA.apiKey,
+  CLICKPESA.checksumKey,
 ];
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 /**
- * A real server on a free port, over a fresh migrated database, talking to the iDenfy simulator over
- * real HTTP (the simulator delivers its webhooks back to this server).
+ * A real server on a free port, over a fresh migrated database, talking to the iDenfy simulator and the
+ * Stripe and ClickPesa stand-ins over real HTTP (each delivers its signed webhooks back to this server).
+ * The payment adapters are built by the server's own wiring, in live mode pointed at the stand-ins.
  */
 export async function startTestStack(
   options: {
@@ -62,6 +75,12 @@ export async function startTestStack(
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const stripe = await startStripeStandIn({ ...STRIPE, webhookUrl: `${baseUrl}/webhooks/stripe` });
+  const clickpesa = await startClickPesaStandIn({
+    ...CLICKPESA,
+    webhookUrl: `${baseUrl}/webhooks/clickpesa`,
+    returnUrl: `${baseUrl}/payment/return`,
+  });
   const config: ServerConfig = loadConfig({
     NODE_ENV: 'test',
     ONBOARDING_DEV_MODE: 'true',
@@ -75,6 +94,14 @@ export async function startTestStack(
     ADMIN_API_TOKEN,
     SESSION_SECRET,
     TRUST_PROXY: 'true',
+    STRIPE_SECRET_KEY: STRIPE.secretKey,
+    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
+    STRIPE_API_URL: stripe.url,
+    CLICKPESA_CLIENT_ID: CLICKPESA.clientId,
+    CLICKPESA_API_KEY: CLICKPESA.apiKey,
+    CLICKPESA_CHECKSUM_KEY: CLICKPESA.checksumKey,
+    CLICKPESA_API_URL: clickpesa.apiUrl,
+    TOPUP_CURRENCIES: 'USD,TZS,EUR',
     ...options.env,
   });
   const kycProvider = new IdenfyProvider({
@@ -83,6 +110,7 @@ export async function startTestStack(
     baseUrl: options.kycProviderUrl ?? simulator.url,
     timeoutMs: config.idenfy.timeoutMs,
   });
+  const payments = await startPaymentProviders(config, logger);
   const deps: AppDeps = {
     db,
     config,
@@ -90,6 +118,7 @@ export async function startTestStack(
     now: () => new Date(),
     kycProvider,
     codeSender: options.codeSender ?? devLogCodeSender(logger),
+    paymentProviders: payments.paymentProviders,
   };
   app = createApp(deps);
 
@@ -98,6 +127,8 @@ export async function startTestStack(
     db,
     databaseUrl,
     simulator,
+    stripe,
+    clickpesa,
     logger,
     deps,
     config,
@@ -122,13 +153,10 @@ export async function startTestStack(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       try {
         await expectNoSecretsLogged(logger.lines, db, CONFIGURED_SECRETS);
-      } catch (error) {
-        await simulator.close();
+      } finally {
+        await Promise.all([simulator.close(), stripe.close(), clickpesa.close(), payments.close()]);
         await owned?.destroy();
-        throw error;
       }
-      await simulator.close();
-      await owned?.destroy();
     },
   };
 }

@@ -1,11 +1,8 @@
 import type { Database } from '@hero-onboarding/generated/onboarding';
 import { type Kysely, sql } from 'kysely';
 
-/**
- * What a purged payload becomes. `WebhookEvent.payload` is still a required column in this schema, so
- * an empty string stands for "purged"; once it is nullable this becomes null.
- */
-export const PURGED_PAYLOAD = '';
+/** What a purged payload becomes: the column is nullable for exactly this. */
+export const PURGED_PAYLOAD = null;
 
 const BATCH = 500;
 
@@ -32,7 +29,7 @@ export async function purgeWebhookPayloads(
           .select('id')
           .where('received_at', '<', options.olderThan)
           .where('processed_at', 'is not', null)
-          .where('payload', '<>', PURGED_PAYLOAD)
+          .where('payload', 'is not', PURGED_PAYLOAD)
           .limit(BATCH),
       )
       .executeTakeFirst();
