@@ -79,7 +79,7 @@ const brokenResult = () =>
       ),
     )
     .filter(([field, value]) => !(field === 'status.fraudTags' && (value === null || value === undefined)))
-    .filter(([field, value]) => !(field === 'status.fraudTags' && Array.isArray(value) && value.length > 0))
+    .filter(([field, value]) => !(field === 'status.fraudTags' && Array.isArray(value)))
     .filter(([field, value]) => !(field === 'final' && typeof value === 'boolean'))
     // Any non-empty string is a well-formed reference (an unknown one is answered 200 and kept).
     .filter(

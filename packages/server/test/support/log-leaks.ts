@@ -15,7 +15,7 @@ export async function secretsToWatch(db: Kysely<Database>, configured: readonly 
     db.selectFrom('users').select(['email', 'display_name']).execute(),
     db.selectFrom('login_challenges').select(['email', 'requested_ip']).execute(),
     db.selectFrom('kyc_sessions').select(['idenfy_auth_token', 'idenfy_redirect_url']).execute(),
-    db.selectFrom('webhook_events').select('payload').execute(),
+    db.selectFrom('webhook_events').select(['provider', 'payload']).execute(),
   ]);
   const values = [
     ...configured,
@@ -23,7 +23,9 @@ export async function secretsToWatch(db: Kysely<Database>, configured: readonly 
     ...users.flatMap((u) => [u.email, u.display_name]),
     ...challenges.flatMap((c) => [c.email, c.requested_ip]),
     ...sessions.flatMap((s) => [s.idenfy_auth_token, s.idenfy_redirect_url]),
-    ...events.flatMap((e) => (e.payload === null ? [] : [e.payload, ...personalDataIn(e.payload)])),
+    ...events.flatMap((e) =>
+      e.payload === null ? [] : [e.payload, ...(e.provider === 'idenfy' ? personalDataIn(e.payload) : [])],
+    ),
   ];
   // Our own loopback address is not anyone's personal data (it appears in URLs we log).
   return [...new Set(values)].filter(
