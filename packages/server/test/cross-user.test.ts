@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbState } from './support/db-state';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
+import { balancesOf, openTopUp, postStripe, stripeSessionEvent, verifiedUser } from './support/payments';
 import { startTestStack, type TestStack } from './support/stack';
 
 /** One user never reads or changes another's KYC session, or signs in with another's challenge. */
@@ -84,5 +85,55 @@ describe('between two users', () => {
       code: aliceChallenge.dev_code,
     });
     expect(signedIn.json.user.email).toBe('alice@example.com');
+  });
+
+  it("top-ups: another user's is answered like a missing one, never looked up, and nobody opens one for someone else", async () => {
+    const carol = await verifiedUser(stack, 'carol@example.com');
+    const dave = await verifiedUser(stack, 'dave@example.com');
+    const stripe = await openTopUp(stack, carol.client, { amount: 2500, currency: 'USD' });
+    const clickpesa = await openTopUp(stack, carol.client, {
+      amount: 300_000,
+      currency: 'TZS',
+      provider: 'clickpesa',
+    });
+    const before = await dbState(stack.db);
+    for (const path of [
+      `/payment/return?top_up=${stripe.id}`,
+      `/payment/return?top_up=${clickpesa.id}`,
+      `/payment/return?orderReference=${clickpesa.ref}`,
+    ]) {
+      const res = await dave.client.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text).not.toContain(stripe.ref);
+      expect(res.text).not.toContain('carol@example.com');
+    }
+    expect(await dbState(stack.db)).toBe(before); // no provider lookup was claimed for Carol's top-ups
+    // A user_id in the body is ignored: the top-up is always the caller's own.
+    const own = await dave.client.post('/payment/intent', {
+      amount: 1200,
+      currency: 'USD',
+      user_id: carol.user.id,
+    });
+    expect(own.status).toBe(201);
+    const row = await stack.db
+      .selectFrom('top_ups')
+      .select('user_id')
+      .where('id', '=', own.json.top_up.id)
+      .executeTakeFirstOrThrow();
+    expect(row.user_id).toBe(dave.user.id);
+    // Carol's payment credits Carol only.
+    const paid = stripeSessionEvent({
+      eventId: 'evt_carol_paid',
+      type: 'checkout.session.completed',
+      sessionId: stripe.ref,
+      topUpId: stripe.id,
+      amountTotal: 2500,
+      currency: 'usd',
+      paymentStatus: 'paid',
+      paymentIntent: 'pi_carol',
+    });
+    expect((await postStripe(stack.baseUrl, paid)).status).toBe(200);
+    expect(await balancesOf(stack, carol.user.id)).toEqual({ USD: '2500' });
+    expect(await balancesOf(stack, dave.user.id)).toEqual({});
   });
 });

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/http/errors';
 import { requireSameOrigin } from '../src/http/same-origin';
+import { dbState } from './support/db-state';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
+import { verifiedUser } from './support/payments';
 import { ADMIN_API_TOKEN, startTestStack, type TestStack } from './support/stack';
 import { idenfyResult, idenfySignature } from './support/webhook';
 
@@ -43,14 +45,21 @@ describe('cross-site requests (CSRF)', () => {
         'POST /login/verify',
         'POST /logout',
         'POST /kyc/reset',
+        'POST /payment/intent',
       ]),
     );
-    const { client, user } = await stack.signIn('csrf-victim@example.com');
-    const before = await stack.db.selectFrom('login_challenges').select('id').execute();
+    const { client, user } = await verifiedUser(stack, 'csrf-victim@example.com');
+    const before = await dbState(stack.db);
     for (const route of routes) {
       for (const headers of crossSite) {
         const res = await client.request(route.method, route.path, {
-          ...form({ email: 'attacker@example.com', code: '123456', user_id: user.id }),
+          ...form({
+            email: 'attacker@example.com',
+            code: '123456',
+            user_id: user.id,
+            amount: '5000',
+            currency: 'USD',
+          }),
           headers: { ...form({}).headers, ...headers },
         });
         expect(res.status, `${route.method} ${route.path} ${JSON.stringify(headers)}`).toBe(403);
@@ -58,10 +67,10 @@ describe('cross-site requests (CSRF)', () => {
         expect(res.headers.get('set-cookie')).toBeNull();
       }
     }
-    // Nothing happened: no code was sent, the victim is still signed in and unchanged.
-    expect(await stack.db.selectFrom('login_challenges').select('id').execute()).toEqual(before);
+    // Nothing happened: no code sent, no top-up opened, the victim still signed in, nothing changed.
+    expect(await dbState(stack.db)).toBe(before);
     expect((await client.get('/me')).status).toBe(200);
-    expect((await userRow(stack, user.id)).kyc_status).toBe('pending');
+    expect((await userRow(stack, user.id)).kyc_status).toBe('completed');
   });
 
   it("login CSRF: a cross-site post of the attacker's own valid code signs nobody in", async () => {
@@ -79,6 +88,25 @@ describe('cross-site requests (CSRF)', () => {
       .where('id', '=', json.challenge_id)
       .executeTakeFirstOrThrow();
     expect(challenge.consumed_at).toBeNull();
+  });
+
+  it('a cross-site form cannot open a top-up (and send the victim to a checkout) for a verified user', async () => {
+    const { client, user } = await verifiedUser(stack, 'csrf-payer@example.com');
+    const forced = await client.request('POST', '/payment/intent', {
+      ...form({ amount: '5000', currency: 'USD' }),
+      headers: { ...form({}).headers, origin: EVIL, accept: 'text/html' },
+    });
+    expect(forced.status).toBe(403);
+    expect(forced.headers.get('location')).toBeNull();
+    expect(
+      await stack.db.selectFrom('top_ups').select('id').where('user_id', '=', user.id).execute(),
+    ).toEqual([]);
+    // The same form from this site goes through.
+    const own = await client.request('POST', '/payment/intent', {
+      ...form({ amount: '5000', currency: 'USD' }),
+      headers: { ...form({}).headers, origin: stack.baseUrl, accept: 'text/html' },
+    });
+    expect(own.status).toBe(303);
   });
 
   it('a forced KYC reset from another site is refused and resets nothing', async () => {

@@ -43,6 +43,36 @@ describe('dev conveniences only when nothing real is configured', () => {
     );
   });
 
+  it('payments: real keys count as real; their stand-ins run only where nothing is real', () => {
+    const stripe = { STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' };
+    const clickpesa = {
+      CLICKPESA_CLIENT_ID: 'c',
+      CLICKPESA_API_KEY: 'k',
+      CLICKPESA_CHECKSUM_KEY: 's',
+      CLICKPESA_API_URL: 'https://api.clickpesa.com/third-parties',
+    };
+    for (const real of [stripe, clickpesa]) {
+      // Dev mode is off, so the sign-in codes need a mail server: a real key alone cannot start in dev mode.
+      expect(() => loadConfig(real)).toThrow(/^SMTP_URL: /);
+      expect(loadConfig({ ...real, ...smtp, ...idenfyKeys }).devMode).toBe(false);
+      expect(() => loadConfig({ ...real, ONBOARDING_DEV_MODE: 'true' })).toThrow(
+        /^ONBOARDING_DEV_MODE: is refused/,
+      );
+    }
+    // Mail configured and no payment keys: no stand-in takes payments in a real deployment.
+    expect(loadConfig({ ...smtp, ...idenfyKeys }).payments).toMatchObject({
+      stripe: { mode: 'off' },
+      clickpesa: { mode: 'off' },
+    });
+    // Keys pointed at a stand-in of your own are not real.
+    const standIn = { ...stripe, STRIPE_API_URL: 'http://127.0.0.1:9999' };
+    expect(loadConfig(standIn)).toMatchObject({ devMode: true, payments: { stripe: { mode: 'live' } } });
+    expect(loadConfig({}).payments).toMatchObject({
+      stripe: { mode: 'stand-in' },
+      clickpesa: { mode: 'stand-in' },
+    });
+  });
+
   it('dev mode listens on loopback unless HOST says otherwise; a stand-in iDenfy is not "real"', () => {
     expect(loadConfig({}).http.host).toBe('127.0.0.1');
     expect(loadConfig({ ONBOARDING_DEV_MODE: 'true' }).http.host).toBe('127.0.0.1');
@@ -102,6 +132,7 @@ describe('as a process', () => {
     try {
       expect(server.output()).toContain('!! DEV MODE: NOT FOR REAL USERS');
       expect(server.output()).toContain('anyone who reaches this port can sign in as anyone');
+      expect(server.output()).toContain('Stripe is a local stand-in');
       expect(server.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:/);
       const port = Number(new URL(server.url).port);
       const external = Object.values(networkInterfaces())

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import type { Database } from '@hero-onboarding/generated/onboarding';
 import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
+import { startStripeStandIn } from '@hero-onboarding/payments/stand-ins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { HttpClient } from './support/http-client';
 import { expectNoSecretsLogged } from './support/log-leaks';
-import { CONFIGURED_SECRETS, IDENFY, SESSION_SECRET } from './support/stack';
+import { stripeSessionEvent, stripeSignature } from './support/payments';
+import { CONFIGURED_SECRETS, IDENFY, SESSION_SECRET, STRIPE } from './support/stack';
 import { idenfyResult, idenfySignature } from './support/webhook';
 
 /**
- * The server SIGKILLed in the middle of a burst of iDenfy webhooks (each delivered twice, as iDenfy's
+ * The server SIGKILLed in the middle of a burst of iDenfy or Stripe webhooks (each delivered twice, as iDenfy's
  * retries would), then the deliveries repeated to a fresh process: every result applied exactly once.
  */
 let database: TestDatabase<Database>;
@@ -72,11 +74,20 @@ type Outcome =
   | { body: number; status: number; duplicate: boolean | undefined }
   | { body: number; failed: true };
 
-function deliver(url: string, body: string, index: number): Promise<Outcome> {
-  return fetch(`${url}/webhooks/idenfy`, {
+function deliver(
+  url: string,
+  body: string,
+  index: number,
+  to: 'idenfy' | 'stripe' = 'idenfy',
+): Promise<Outcome> {
+  const signature =
+    to === 'idenfy'
+      ? { 'idenfy-signature': idenfySignature(body) }
+      : { 'stripe-signature': stripeSignature(body) };
+  return fetch(`${url}/webhooks/${to}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'idenfy-signature': idenfySignature(body) },
+    headers: { 'content-type': 'application/json', ...signature },
   }).then(
     async (res) => ({
       body: index,
@@ -139,5 +150,103 @@ describe('SIGKILL during a burst of iDenfy webhooks', () => {
     await second.stop();
     for (const p of processes)
       await expectNoSecretsLogged(p.output().split('\n'), database.db, CONFIGURED_SECRETS);
+  });
+
+  it('Stripe payments: each credited exactly once, the balance equal to what was paid', async () => {
+    const stripe = await startStripeStandIn({ ...STRIPE, webhookUrl: 'http://127.0.0.1:9/unused' });
+    const payEnv = {
+      ...env,
+      STRIPE_SECRET_KEY: STRIPE.secretKey,
+      STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
+      STRIPE_API_URL: stripe.url,
+    };
+    try {
+      const first = await startServerProcess(payEnv);
+      processes.push(first);
+      const payments: { userId: string; amount: number; body: string }[] = [];
+      for (let i = 0; i < 20; i++) {
+        const client = new HttpClient(first.url);
+        const email = `payer-${i}@example.com`;
+        const { json } = await client.post('/login/challenge', { email });
+        const { json: signedIn } = await client.post('/login/verify', { email, code: json.dev_code });
+        await client.get('/kyc/start');
+        const session = await database.db
+          .selectFrom('kyc_sessions')
+          .select('idenfy_scan_ref')
+          .where('user_id', '=', signedIn.user.id)
+          .executeTakeFirstOrThrow();
+        await simulator.complete(session.idenfy_scan_ref as string, { overall: 'APPROVED', final: true });
+        const amount = 1000 + i;
+        const opened = await client.post('/payment/intent', { amount, currency: 'USD' });
+        expect(opened.status).toBe(201);
+        const topUp = await database.db
+          .selectFrom('top_ups')
+          .selectAll()
+          .where('id', '=', opened.json.top_up.id)
+          .executeTakeFirstOrThrow();
+        const body = stripeSessionEvent({
+          eventId: `evt_burst_${i}`,
+          type: 'checkout.session.completed',
+          sessionId: topUp.provider_ref as string,
+          topUpId: topUp.id,
+          amountTotal: amount,
+          currency: 'usd',
+          paymentStatus: 'paid',
+          paymentIntent: `pi_burst_${i}`,
+        });
+        payments.push({ userId: signedIn.user.id, amount, body });
+      }
+
+      let answered = 0;
+      let killed: Promise<number | null> | undefined;
+      const burst = await Promise.all(
+        [...payments, ...payments].map((p, i) =>
+          deliver(first.url, p.body, i % payments.length, 'stripe').then((outcome) => {
+            answered += 1;
+            if (answered === 10) killed = first.kill('SIGKILL');
+            return outcome;
+          }),
+        ),
+      );
+      expect(await killed).toBeNull();
+      expect(burst.filter((o) => 'failed' in o).length).toBeGreaterThan(0);
+
+      const second = await startServerProcess(payEnv);
+      processes.push(second);
+      const repeats = await Promise.all(payments.map((p, i) => deliver(second.url, p.body, i, 'stripe')));
+      for (const outcome of [...burst, ...repeats])
+        if (!('failed' in outcome)) expect(outcome.status).toBe(200);
+      expect(repeats.every((o) => !('failed' in o))).toBe(true);
+
+      for (const [i, p] of payments.entries()) {
+        const ledger = await database.db
+          .selectFrom('payment_events')
+          .selectAll()
+          .where('user_id', '=', p.userId)
+          .execute();
+        expect(ledger.map((e) => [e.amount_cents, e.provider_payment_id])).toEqual([
+          [String(p.amount), `pi_burst_${i}`],
+        ]);
+        const balance = await database.db
+          .selectFrom('balances')
+          .select(['currency', 'amount_cents'])
+          .where('user_id', '=', p.userId)
+          .execute();
+        expect(balance).toEqual([{ currency: 'USD', amount_cents: String(p.amount) }]);
+        const event = await database.db
+          .selectFrom('webhook_events')
+          .select(['outcome', 'processed_at'])
+          .where('event_key', '=', `stripe:evt_burst_${i}`)
+          .executeTakeFirstOrThrow();
+        expect(event.outcome).toBe('credited');
+      }
+      const topUps = await database.db.selectFrom('top_ups').select('status').execute();
+      expect(topUps.map((t) => t.status)).toEqual(Array(payments.length).fill('paid'));
+      await second.stop();
+      for (const p of [first, second])
+        await expectNoSecretsLogged(p.output().split('\n'), database.db, [...CONFIGURED_SECRETS]);
+    } finally {
+      await stripe.close();
+    }
   });
 });
