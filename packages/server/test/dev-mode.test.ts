@@ -64,6 +64,10 @@ describe('dev conveniences only when nothing real is configured', () => {
       stripe: { mode: 'off' },
       clickpesa: { mode: 'off' },
     });
+    // Stripe's test mode is a sandbox: dev mode stays on with test keys (README: trying Stripe for real).
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).devMode).toBe(
+      true,
+    );
     // Keys pointed at a stand-in of your own are not real.
     const standIn = { ...stripe, STRIPE_API_URL: 'http://127.0.0.1:9999' };
     expect(loadConfig(standIn)).toMatchObject({ devMode: true, payments: { stripe: { mode: 'live' } } });
