@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, type OpenedDatabase, openDatabase, QueryDeadlineError } from '../src/index';
+import { resolveDatabaseConfig } from '../src/config';
+import {
+  DatabaseConfigError,
+  isDatabaseUnavailable,
+  type OpenedDatabase,
+  openDatabase,
+  QueryDeadlineError,
+} from '../src/index';
 import { silentLogger } from '../src/logger';
 import { type DedicatedPostgres, startDedicatedPostgres } from '../src/testing/index';
 
@@ -63,5 +70,43 @@ describe('a frozen database server (SIGSTOP: connections open, nothing answers)'
     );
     const rows = await database.db.selectFrom('probe').select('id').orderBy('id').execute();
     expect(rows.map((r) => r.id)).toEqual([10, 11, 12]);
+  });
+});
+
+describe('the client-side timeouts', () => {
+  it('are read from the environment, with defaults, and a malformed one is named', async () => {
+    expect(resolveDatabaseConfig({ env: {} })).toMatchObject({
+      connectTimeoutMs: 2000,
+      queryTimeoutMs: 3000,
+    });
+    expect(
+      resolveDatabaseConfig({
+        env: { DATABASE_CONNECT_TIMEOUT_MS: '750', DATABASE_QUERY_TIMEOUT_MS: '1500' },
+      }),
+    ).toMatchObject({ connectTimeoutMs: 750, queryTimeoutMs: 1500 });
+    for (const name of ['DATABASE_CONNECT_TIMEOUT_MS', 'DATABASE_QUERY_TIMEOUT_MS']) {
+      for (const bad of ['0', 'soon', '-5']) {
+        expect(() => resolveDatabaseConfig({ env: { [name]: bad } })).toThrow(DatabaseConfigError);
+        expect(() => resolveDatabaseConfig({ env: { [name]: bad } })).toThrow(new RegExp(`^${name}: `));
+      }
+    }
+    expect(database.pool.options.connectionTimeoutMillis).toBe(2000);
+  });
+
+  it('a query past DATABASE_QUERY_TIMEOUT_MS fails with QueryDeadlineError, and the pool carries on', async () => {
+    const url = await server.createDatabase({ migrationsDir: false });
+    const short = await openDatabase({
+      env: { DATABASE_URL: url, DATABASE_QUERY_TIMEOUT_MS: '300', DATABASE_STATEMENT_TIMEOUT_MS: '10000' },
+      logger: silentLogger,
+    });
+    try {
+      const slow = await outcome(sql`select pg_sleep(2)`.execute(short.db));
+      expect(slow.ok).toBe(false);
+      if (!slow.ok) expect(slow.error).toBeInstanceOf(QueryDeadlineError);
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(short.db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await short.close();
+    }
   });
 });
