@@ -1,23 +1,23 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { emitSchemaDoc } from './emit/docs/schema-doc';
 import { emitIndex } from './emit/index-file';
 import { emitLifecycles } from './emit/lifecycles';
 import { emitMetadata } from './emit/metadata';
 import { type ExistingMigrations, planMigrations } from './emit/migrations';
+import { emitPackageJson } from './emit/package-json';
 import { emitRepositories } from './emit/repositories';
 import { emitRuntime } from './emit/runtime';
 import { emitTypes } from './emit/types';
 import { emitValidate } from './emit/validate';
 import { emitValidators } from './emit/validators';
-import { buildNamespace } from './ir';
-import { parseSchemaFile, type SchemaFileInput } from './parse';
+import { buildNamespace, type NamespaceNode } from './ir';
+import { checkAcrossNamespaces, declaredTypes } from './namespaces';
+import { parseSources, type SchemaFileInput, type SchemaSource } from './parse';
 import { type Problem, problem, sortProblems } from './problem';
+import { readNamespaceFolders } from './read-schemas';
 
-export interface SchemaSource {
-  /** As shown in headers and problems, e.g. `schemas/onboarding/kyc.yaml`. */
-  readonly file: string;
-  readonly text: string;
-}
+export type { SchemaSource } from './parse';
 
 export interface NamespaceInput {
   readonly name: string;
@@ -25,6 +25,8 @@ export interface NamespaceInput {
   readonly existing: ExistingMigrations;
   /** Where problems with snapshot.json are reported. */
   readonly snapshotFile: string;
+  /** Type names declared by other namespaces -> that namespace (references to them are refused by name). */
+  readonly elsewhere?: ReadonlyMap<string, string>;
 }
 
 export interface NamespaceResult {
@@ -33,6 +35,8 @@ export interface NamespaceResult {
   readonly files: Map<string, string>;
   readonly problems: readonly Problem[];
   readonly createdMigration?: string;
+  /** The checked IR, when there were no problems. */
+  readonly node?: NamespaceNode;
 }
 
 /**
@@ -43,28 +47,28 @@ export function generateNamespace(
   input: NamespaceInput,
   options: { allowDestructive?: boolean },
 ): NamespaceResult {
-  const problems: Problem[] = [];
-  const parsed: SchemaFileInput[] = [];
-  for (const source of input.sources) {
-    const result = parseSchemaFile(source.file, source.text);
-    problems.push(...result.problems);
-    if (result.input !== undefined) parsed.push(result.input);
-  }
-  if (problems.length > 0) return { name: input.name, files: new Map(), problems: sortProblems(problems) };
-  const built = buildNamespace(input.name, parsed);
+  const parsed = parseSources(input.sources);
+  if (parsed.problems.length > 0) return failed(input.name, parsed.problems);
+  return emitNamespace(input, parsed.inputs, options.allowDestructive ?? false);
+}
+
+function emitNamespace(
+  input: NamespaceInput,
+  parsed: SchemaFileInput[],
+  allowDestructive: boolean,
+): NamespaceResult {
+  const built = buildNamespace(input.name, parsed, { elsewhere: input.elsewhere ?? new Map() });
   const ns = built.namespace;
-  if (ns === undefined) return { name: input.name, files: new Map(), problems: sortProblems(built.problems) };
+  if (ns === undefined) return failed(input.name, built.problems);
   const migrations = planMigrations(ns, input.existing, {
-    allowDestructive: options.allowDestructive ?? false,
+    allowDestructive,
     snapshotFile: input.snapshotFile,
   });
-  if (migrations.problems.length > 0) {
-    return {
-      name: input.name,
-      files: new Map(),
-      problems: sortProblems(migrations.problems.map((p) => problem(p.at, p.message))),
-    };
-  }
+  if (migrations.problems.length > 0)
+    return failed(
+      input.name,
+      migrations.problems.map((p) => problem(p.at, p.message)),
+    );
   const validators = emitValidators(ns);
   const files = new Map<string, string>([
     ['index.ts', emitIndex(ns)],
@@ -82,66 +86,66 @@ export function generateNamespace(
     name: input.name,
     files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     problems: [],
+    node: ns,
     ...(migrations.created === undefined ? {} : { createdMigration: migrations.created }),
   };
+}
+
+function failed(name: string, problems: readonly Problem[]): NamespaceResult {
+  return { name, files: new Map(), problems: sortProblems(problems) };
 }
 
 export interface GenerateOptions {
   readonly schemasDir: string;
   readonly outDir: string;
   readonly allowDestructive?: boolean;
+  /** Where the Mermaid picture goes; default `docs/schema.md` beside `outDir`. */
+  readonly docsFile?: string;
 }
 
 export interface GenerateResult {
   readonly namespaces: readonly NamespaceResult[];
   /** Problems with absolute file paths. */
   readonly problems: readonly Problem[];
+  /**
+   * Files beside the namespace folders (absolute path -> content), when there were no problems:
+   * `<outDir>/package.json` (an export per namespace) and docs/schema.md.
+   */
+  readonly shared: ReadonlyMap<string, string>;
 }
 
-/** Reads every `<schemasDir>/<namespace>/*.yaml` and the existing migrations under `<outDir>/<namespace>/`. */
+/** Reads every `<schemasDir>/<namespace>/` (YAML, .oschema, overlays) and the migrations under `<outDir>/<namespace>/`. */
 export function generate(options: GenerateOptions): GenerateResult {
   if (!existsSync(options.schemasDir) || !statSync(options.schemasDir).isDirectory()) {
     return {
       namespaces: [],
       problems: [problem({ file: options.schemasDir, line: 1, col: 1 }, 'schemas folder not found')],
+      shared: new Map(),
     };
   }
-  const label = basename(options.schemasDir);
-  const namespaces: NamespaceResult[] = [];
-  const problems: Problem[] = [];
-  for (const name of readdirSync(options.schemasDir).sort()) {
-    const dir = join(options.schemasDir, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const absolute = new Map<string, string>();
-    const sources = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-      .sort()
-      .map((f) => {
-        const file = `${label}/${name}/${f}`;
-        absolute.set(file, join(dir, f));
-        return { file, text: readFileSync(join(dir, f), 'utf8') };
-      });
-    if (sources.length === 0) continue;
-    const snapshotFile = join(options.outDir, name, 'migrations', 'snapshot.json');
-    absolute.set(snapshotFile, snapshotFile);
-    const result = generateNamespace(
-      { name, sources, existing: readExisting(join(options.outDir, name, 'migrations')), snapshotFile },
-      { allowDestructive: options.allowDestructive ?? false },
-    );
-    namespaces.push(result);
-    problems.push(...result.problems.map((p) => ({ ...p, file: absolute.get(p.file) ?? p.file })));
-  }
-  return { namespaces, problems };
-}
-
-function readExisting(dir: string): ExistingMigrations {
-  if (!existsSync(dir)) return { files: new Map() };
-  const files = new Map(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.sql'))
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const),
-  );
-  const snapshot = join(dir, 'snapshot.json');
-  return existsSync(snapshot) ? { files, snapshot: readFileSync(snapshot, 'utf8') } : { files };
+  const folders = readNamespaceFolders(options.schemasDir, options.outDir);
+  const parsed = folders.map((folder) => ({ folder, ...parseSources(folder.sources) }));
+  const declared = declaredTypes(parsed.map((p) => ({ name: p.folder.name, inputs: p.inputs })));
+  const namespaces = parsed.map(({ folder, inputs, problems }) => {
+    if (problems.length > 0) return failed(folder.name, problems);
+    const elsewhere = new Map([...declared].filter(([, owner]) => owner !== folder.name));
+    return emitNamespace({ ...folder, elsewhere }, inputs, options.allowDestructive ?? false);
+  });
+  const problems: Problem[] = [
+    ...namespaces.flatMap((n) => n.problems),
+    ...checkAcrossNamespaces(
+      folders,
+      namespaces.flatMap((n) => (n.node === undefined ? [] : [n.node])),
+    ),
+  ];
+  const absolute = new Map(folders.flatMap((f) => [...f.absolute]));
+  const located = problems.map((p) => ({ ...p, file: absolute.get(p.file) ?? p.file }));
+  if (located.length > 0) return { namespaces, problems: located, shared: new Map() };
+  const docsFile = options.docsFile ?? resolve(dirname(resolve(options.outDir)), 'docs', 'schema.md');
+  const nodes = namespaces.flatMap((n) => (n.node === undefined ? [] : [n.node]));
+  const shared = new Map([
+    [resolve(options.outDir, 'package.json'), emitPackageJson(nodes.map((n) => n.name))],
+    [docsFile, emitSchemaDoc(nodes)],
+  ]);
+  return { namespaces, problems: [], shared };
 }

@@ -22,19 +22,40 @@ export function writeNamespace(dir: string, files: ReadonlyMap<string, string>):
   let written = 0;
   let unchanged = 0;
   for (const [path, content] of files) {
-    const target = join(dir, path);
-    if (existsSync(target) && readFileSync(target, 'utf8') === content) {
-      unchanged++;
-      continue;
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-    written++;
+    if (writeFileIfChanged(join(dir, path), content)) written++;
+    else unchanged++;
   }
   const stale = staleFiles(dir, files);
   for (const path of stale) rmSync(join(dir, path));
   for (const path of stale) removeEmptyParents(dir, dirname(join(dir, path)));
   return { written, unchanged, removed: stale.length };
+}
+
+/** Writes one file when its content differs; true when it wrote. */
+export function writeFileIfChanged(target: string, content: string): boolean {
+  if (existsSync(target) && readFileSync(target, 'utf8') === content) return false;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
+  return true;
+}
+
+/** The difference between one file on disk and what it should be, if any. */
+export function checkFile(target: string, content: string): string[] {
+  if (!existsSync(target)) return [`missing: ${target}`];
+  const actual = readFileSync(target, 'utf8');
+  return actual === content ? [] : [`differs: ${target}\n${shortDiff(actual, content)}`];
+}
+
+/**
+ * Folders of `outDir` holding a generated index.ts whose namespace has no schemas folder any more. They are
+ * never removed automatically: databases may have applied their migrations.
+ */
+export function orphanNamespaces(outDir: string, namespaces: readonly string[]): string[] {
+  if (!existsSync(outDir)) return [];
+  return readdirSync(outDir)
+    .filter((name) => !namespaces.includes(name) && existsSync(join(outDir, name, 'index.ts')))
+    .filter((name) => isGenerated(readFileSync(join(outDir, name, 'index.ts'), 'utf8')))
+    .sort();
 }
 
 /** Generated files on disk that the current schemas no longer produce. */
@@ -46,15 +67,7 @@ export function staleFiles(dir: string, files: ReadonlyMap<string, string>): str
 
 /** Every difference between disk and `files`, each as a short human-readable block. */
 export function checkNamespace(dir: string, files: ReadonlyMap<string, string>): string[] {
-  const out: string[] = [];
-  for (const [path, content] of files) {
-    const target = join(dir, path);
-    if (!existsSync(target)) out.push(`missing: ${target}`);
-    else {
-      const actual = readFileSync(target, 'utf8');
-      if (actual !== content) out.push(`differs: ${target}\n${shortDiff(actual, content)}`);
-    }
-  }
+  const out = [...files].flatMap(([path, content]) => checkFile(join(dir, path), content));
   for (const path of staleFiles(dir, files)) out.push(`extra: ${join(dir, path)} (no longer generated)`);
   return out;
 }

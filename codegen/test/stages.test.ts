@@ -71,7 +71,7 @@ describe('parse + IR stages (in memory)', () => {
 
   it('reports an unknown type at the type, with a suggestion', () => {
     expect(one('      email: strng')).toEqual([
-      "a.yaml:6:14 unknown type 'strng' (did you mean 'str'?); types are str, bool, i32, u32, i64, u64, f64, otime, json, []T, an enum or a rootobject",
+      "a.yaml:6:14 unknown type 'strng' (did you mean 'str'?); types are str, bool, i32, u32, i64, u64, f64, otime, json, []T, an enum, a value type or a rootobject",
     ]);
     expect(one('      name: { type: string }')).toEqual([
       expect.stringMatching(/^a\.yaml:6:21 unknown type 'string' \(did you mean 'str'\?\)/),
@@ -80,12 +80,12 @@ describe('parse + IR stages (in memory)', () => {
 
   it('reports a dangling reference', () => {
     expect(one('      owner: Usr')).toEqual([
-      "a.yaml:6:14 dangling reference 'Usr': no rootobject or enum of that name in any schema of namespace test",
+      "a.yaml:6:14 dangling reference 'Usr': no rootobject, enum or value type of that name in any schema of namespace test",
     ]);
     expect(
       compile({ 'user.yaml': user, 'kyc.yaml': kyc.replace('user_id: User', 'user_id: Users') }).problems,
     ).toEqual([
-      "kyc.yaml:6:16 dangling reference 'Users': no rootobject or enum of that name in any schema of namespace test (did you mean 'User'?)",
+      "kyc.yaml:6:16 dangling reference 'Users': no rootobject, enum or value type of that name in any schema of namespace test (did you mean 'User'?)",
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('parse + IR stages (in memory)', () => {
 
   it('reports unknown keys in the long form with a hint', () => {
     expect(one('      name: { type: str, uniqe: true }')).toEqual([
-      "a.yaml:6:26 unknown key 'uniqe' in field name (did you mean 'unique'?); allowed: type, unique, index, default, doc, format, min, max, pii, on_delete, lifecycle",
+      "a.yaml:6:26 unknown key 'uniqe' in field name (did you mean 'unique'?); allowed: type, unique, index, default, doc, format, min, max, pii, on_delete, lifecycle, renamed_from",
     ]);
     // An unquoted comma inside a flow-mapping doc splits it into a bogus key.
     expect(one('      tags: { type: json, doc: Tags, kept for admins. }')[0]).toMatch(

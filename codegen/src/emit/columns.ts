@@ -54,7 +54,10 @@ function fieldColumn(field: FieldNode): Column {
     name: field.name,
     field,
     kind,
-    ...(field.type.kind === 'array' ? { element: kindOf(field.type.of) } : {}),
+    // A list of references is stored as jsonb (an array column cannot hold foreign keys): pg must get JSON text.
+    ...(field.type.kind === 'array'
+      ? { element: field.type.of.kind === 'ref' ? 'json' : kindOf(field.type.of) }
+      : {}),
     nullable: field.optional,
     hasDefault: field.default !== undefined,
     unique: field.unique,
@@ -68,6 +71,8 @@ export function kindOf(type: FieldType): ColumnKind {
   switch (type.kind) {
     case 'enum':
       return 'enum';
+    case 'value':
+      return 'json';
     case 'ref':
       return 'uuid';
     case 'array':
@@ -98,6 +103,7 @@ export function kindOf(type: FieldType): ColumnKind {
 export function tsTypes(type: FieldType): { select: string; write: string } {
   switch (type.kind) {
     case 'enum':
+    case 'value':
       return { select: type.name, write: type.name };
     case 'ref':
       return { select: 'string', write: 'string' };

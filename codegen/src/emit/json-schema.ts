@@ -1,4 +1,11 @@
-import { type FieldNode, type FieldType, integerRange, type NamespaceNode, type RootObjectNode } from '../ir';
+import {
+  type FieldNode,
+  type FieldType,
+  integerRange,
+  type NamespaceNode,
+  type RootObjectNode,
+  type ValueTypeNode,
+} from '../ir';
 import { namesOf } from './columns';
 
 type JsonSchema = Record<string, unknown>;
@@ -20,16 +27,22 @@ export interface ShapeSchema {
 
 /** JSON Schemas of every rootobject's insert and update shapes, in JSON form (ISO dates, decimal-string bigints). */
 export function shapeSchemas(ns: NamespaceNode): ShapeSchema[] {
-  const enums: Enums = new Map(ns.enums.map((e) => [e.name, e.values]));
+  const types: Types = {
+    enums: new Map(ns.enums.map((e) => [e.name, e.values])),
+    values: new Map(ns.valueTypes.map((v) => [v.name, v])),
+  };
   return ns.rootobjects.flatMap((root) => {
     const names = namesOf(root);
-    return [shape(root, names.insert, true, enums), shape(root, names.update, false, enums)];
+    return [shape(root, names.insert, true, types), shape(root, names.update, false, types)];
   });
 }
 
-type Enums = ReadonlyMap<string, readonly string[]>;
+interface Types {
+  readonly enums: ReadonlyMap<string, readonly string[]>;
+  readonly values: ReadonlyMap<string, ValueTypeNode>;
+}
 
-function shape(root: RootObjectNode, name: string, insert: boolean, enums: Enums): ShapeSchema {
+function shape(root: RootObjectNode, name: string, insert: boolean, types: Types): ShapeSchema {
   const properties: JsonSchema = {};
   const required: string[] = [];
   const dates: string[] = [];
@@ -40,7 +53,7 @@ function shape(root: RootObjectNode, name: string, insert: boolean, enums: Enums
     dates.push('created_at', 'updated_at');
   }
   for (const field of root.fields) {
-    properties[field.name] = fieldSchema(field, enums);
+    properties[field.name] = fieldSchema(field, types);
     if (insert && !field.optional && field.default === undefined) required.push(field.name);
     const t = field.type.kind === 'array' ? field.type.of : field.type;
     if (t.kind === 'scalar' && t.name === 'otime') dates.push(field.name);
@@ -51,8 +64,8 @@ function shape(root: RootObjectNode, name: string, insert: boolean, enums: Enums
   return { name, schema, bigints, dates: insert ? dates : dates.filter((d) => d !== 'created_at') };
 }
 
-function fieldSchema(field: FieldNode, enums: Enums): JsonSchema {
-  const base = typeSchema(field.type, field, enums);
+function fieldSchema(field: FieldNode, types: Types): JsonSchema {
+  const base = typeSchema(field.type, field, types);
   if (!field.optional) {
     return field.type.kind === 'scalar' && field.type.name === 'json' ? { not: { type: 'null' } } : base;
   }
@@ -65,7 +78,7 @@ function fieldSchema(field: FieldNode, enums: Enums): JsonSchema {
 function typeSchema(
   type: FieldType,
   field: Pick<FieldNode, 'min' | 'max' | 'format'>,
-  enums: Enums,
+  types: Types,
 ): JsonSchema {
   const bounds = (minKey: string, maxKey: string): JsonSchema => ({
     ...(field.min === undefined ? {} : { [minKey]: field.min }),
@@ -73,11 +86,13 @@ function typeSchema(
   });
   switch (type.kind) {
     case 'enum':
-      return { type: 'string', enum: enums.get(type.name) ?? [] };
+      return { type: 'string', enum: types.enums.get(type.name) ?? [] };
     case 'ref':
       return { type: 'string', format: 'uuid' };
+    case 'value':
+      return valueSchema(types.values.get(type.name), types);
     case 'array':
-      return { type: 'array', items: typeSchema(type.of, {}, enums) };
+      return { type: 'array', items: typeSchema(type.of, {}, types) };
     case 'scalar':
       switch (type.name) {
         case 'str':
@@ -106,6 +121,19 @@ function typeSchema(
           return {};
       }
   }
+}
+
+/** A value type inline (cycles are refused in the IR): its JSON form, with dates and i64s as strings. */
+function valueSchema(node: ValueTypeNode | undefined, types: Types): JsonSchema {
+  if (node === undefined) throw new Error('value type missing from the namespace');
+  const properties = Object.fromEntries(node.fields.map((f) => [f.name, fieldSchema(f, types)]));
+  const required = node.fields.filter((f) => !f.optional).map((f) => f.name);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+  };
 }
 
 function bigintRule(field: FieldNode): BigintRule[] {

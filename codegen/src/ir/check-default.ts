@@ -14,6 +14,8 @@ export function checkDefault(
   switch (type.kind) {
     case 'ref':
       return `a reference to ${type.name} cannot have a default`;
+    case 'value':
+      return `a value of ${type.name} cannot have a default; make the field optional (\`name?\`) instead`;
     case 'array':
       return Array.isArray(value) && value.length === 0
         ? { kind: 'json', value: [] }

@@ -72,6 +72,9 @@ export function checkField(
     ...(input.max === undefined ? {} : { max: input.max.value }),
     ...(type.kind === 'ref' ? { onDelete: onDelete ?? 'restrict' } : {}),
     ...(lifecycle === undefined ? {} : { lifecycle }),
+    ...(input.renamedFrom === undefined
+      ? {}
+      : { renamedFrom: { name: input.renamedFrom.value, at: input.renamedFrom.at } }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { pascalCase } from '../names';
 import type { Position } from '../problem';
-import type { EnumNode, RootObjectNode } from './nodes';
+import type { EnumNode, RootObjectNode, ValueTypeNode } from './nodes';
 
 /** Exported by every generated namespace (runtime.ts, types.ts); a schema type may not take these names. */
 export const RESERVED_TYPE_NAMES = [
@@ -31,6 +31,7 @@ export const RESERVED_TABLES = ['schema_migrations'] as const;
 /** Reports two declarations whose generated TypeScript names would clash (e.g. `User` next to an enum `UserUpdate`). */
 export function checkGeneratedNames(
   enums: readonly EnumNode[],
+  valueTypes: readonly ValueTypeNode[],
   rootobjects: readonly RootObjectNode[],
   report: (at: Position, message: string) => void,
 ): void {
@@ -45,6 +46,7 @@ export function checkGeneratedNames(
       );
   };
   for (const e of enums) for (const n of [e.name, `${e.name}Values`]) claim(n, `enum ${e.name}`, e.at);
+  for (const v of valueTypes) claim(v.name, `value type ${v.name}`, v.at);
   for (const r of rootobjects) {
     const names = ['', 'Table', 'Update', 'Patch', 'Where', 'OrderBy'].map((suffix) => `${r.name}${suffix}`);
     names.push(`New${r.name}`);

@@ -20,11 +20,22 @@ export interface RefType {
   readonly name: string;
   readonly table: string;
 }
+/** A value type (a struct with no table): stored as jsonb in the row that holds it. */
+export interface ValueType {
+  readonly kind: 'value';
+  readonly name: string;
+}
 export interface ArrayType {
   readonly kind: 'array';
-  readonly of: ScalarType | EnumType | RefType;
+  readonly of: ScalarType | EnumType | RefType | ValueType;
 }
-export type FieldType = ScalarType | EnumType | RefType | ArrayType;
+export type FieldType = ScalarType | EnumType | RefType | ValueType | ArrayType;
+
+/** A previous name, as written in `renamed_from`. */
+export interface RenamedFrom {
+  readonly name: string;
+  readonly at: Position;
+}
 
 export type OnDelete = 'restrict' | 'cascade' | 'set_null';
 
@@ -56,6 +67,7 @@ export interface FieldNode {
   readonly max?: number;
   readonly onDelete?: OnDelete;
   readonly lifecycle?: LifecycleNode;
+  readonly renamedFrom?: RenamedFrom;
   readonly at: Position;
 }
 
@@ -63,6 +75,17 @@ export interface RootObjectNode {
   readonly kind: 'rootobject';
   readonly name: string;
   readonly table: string;
+  readonly file: string;
+  readonly doc?: string;
+  readonly fields: readonly FieldNode[];
+  readonly renamedFrom?: RenamedFrom;
+  readonly at: Position;
+}
+
+/** A struct without a table; its fields only use type, doc, format, min and max. */
+export interface ValueTypeNode {
+  readonly kind: 'valuetype';
+  readonly name: string;
   readonly file: string;
   readonly doc?: string;
   readonly fields: readonly FieldNode[];
@@ -85,5 +108,6 @@ export interface NamespaceNode {
   /** Schema file paths as shown in headers, e.g. `schemas/onboarding/kyc.yaml`, sorted. */
   readonly files: readonly string[];
   readonly enums: readonly EnumNode[];
+  readonly valueTypes: readonly ValueTypeNode[];
   readonly rootobjects: readonly RootObjectNode[];
 }

@@ -6,5 +6,8 @@ export type {
   Located,
   RootObjectInput,
   SchemaFileInput,
+  ValueTypeInput,
 } from './model';
+export { parseOschema } from './oschema/parse-oschema';
 export { type ParseResult, parseSchemaFile } from './schema-file';
+export { isSchemaFile, OVERLAY_SUFFIX, parseSources, type SchemaSource } from './sources';

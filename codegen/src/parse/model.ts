@@ -12,6 +12,8 @@ export interface SchemaFileInput {
   readonly doc?: string;
   readonly enums: readonly EnumInput[];
   readonly rootobjects: readonly RootObjectInput[];
+  /** Structs stored inside their owner's row (jsonb), not in a table of their own. */
+  readonly valueTypes: readonly ValueTypeInput[];
 }
 
 export interface EnumInput {
@@ -24,6 +26,14 @@ export interface RootObjectInput {
   readonly name: Located<string>;
   readonly doc?: string;
   readonly table?: Located<string>;
+  /** The rootobject's previous name: its table is renamed, rows kept. */
+  readonly renamedFrom?: Located<string>;
+  readonly fields: readonly FieldInput[];
+}
+
+export interface ValueTypeInput {
+  readonly name: Located<string>;
+  readonly doc?: string;
   readonly fields: readonly FieldInput[];
 }
 
@@ -41,6 +51,8 @@ export interface FieldInput {
   readonly pii?: Located<boolean>;
   readonly onDelete?: Located<string>;
   readonly lifecycle?: LifecycleInput;
+  /** The field's previous name: its column is renamed, rows kept. */
+  readonly renamedFrom?: Located<string>;
 }
 
 /** `source` is the scalar exactly as written, so a large i64 default keeps every digit. */

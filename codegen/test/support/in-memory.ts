@@ -1,18 +1,18 @@
 import { buildNamespace, type NamespaceNode } from '../../src/ir';
-import { parseSchemaFile, type SchemaFileInput } from '../../src/parse';
+import { parseSources } from '../../src/parse';
 import { formatProblem, type Problem, sortProblems } from '../../src/problem';
 
-/** Parse + IR over in-memory files (name -> YAML text); no file system involved. */
-export function compile(files: Record<string, string>): { namespace?: NamespaceNode; problems: string[] } {
-  const problems: Problem[] = [];
-  const inputs: SchemaFileInput[] = [];
-  for (const [file, text] of Object.entries(files)) {
-    const result = parseSchemaFile(file, text);
-    problems.push(...result.problems);
-    if (result.input) inputs.push(result.input);
-  }
-  if (problems.length > 0) return { problems: sortProblems(problems).map((p) => formatProblem(p)) };
-  const built = buildNamespace('test', inputs);
+/**
+ * Parse + IR over in-memory files (name -> text: `.yaml`, `.oschema`, `.oschema.yaml` overlays); no file system.
+ * `elsewhere` lists type names other namespaces declare.
+ */
+export function compile(
+  files: Record<string, string>,
+  elsewhere: ReadonlyMap<string, string> = new Map(),
+): { namespace?: NamespaceNode; problems: string[] } {
+  const { inputs, problems } = parseSources(Object.entries(files).map(([file, text]) => ({ file, text })));
+  if (problems.length > 0) return { problems: sortProblems(problems).map((p: Problem) => formatProblem(p)) };
+  const built = buildNamespace('test', inputs, { elsewhere });
   return {
     ...(built.namespace ? { namespace: built.namespace } : {}),
     problems: sortProblems(built.problems).map((p) => formatProblem(p)),

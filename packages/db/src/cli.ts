@@ -1,24 +1,26 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MigrationError } from './migrator/errors';
-import { migrate } from './migrator/migrate';
+import { migrateNamespaces } from './migrator/migrate';
 import { openDatabase } from './open-database';
-import { defaultMigrationsDir, repoRoot } from './paths';
+import { generatedNamespaces, repoRoot } from './paths';
 
-// `npm run migrate`: applies generated/onboarding/migrations to DATABASE_URL or the embedded server.
+// `npm run migrate`: applies every generated/<namespace>/migrations to DATABASE_URL or the embedded server.
 async function main(): Promise<number> {
-  const shownDir = path.relative(repoRoot, defaultMigrationsDir);
+  const namespaces = generatedNamespaces();
+  const shown = namespaces.map((n) => path.relative(repoRoot, n.dir)).join(', ');
   const database = await openDatabase();
   try {
-    if (!existsSync(defaultMigrationsDir)) {
-      console.log(`migrate: nothing to apply (${shownDir} does not exist yet; run npm run generate)`);
+    if (namespaces.length === 0) {
+      console.log(
+        'migrate: nothing to apply (no generated/<namespace>/migrations yet; run npm run generate)',
+      );
       return 0;
     }
-    const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: console });
+    const applied = await migrateNamespaces(database.pool, namespaces, { logger: console });
     console.log(
       applied.length === 0
-        ? `migrate: nothing to apply; ${database.url} is up to date with ${shownDir}`
-        : `migrate: applied ${applied.length} migration(s) to ${database.url}: ${applied.join(', ')}`,
+        ? `migrate: nothing to apply; ${database.url} is up to date with ${shown}`
+        : `migrate: applied ${applied.length} migration(s) to ${database.url}: ${applied.map((a) => `${a.namespace}/${a.name}`).join(', ')}`,
     );
     return 0;
   } catch (error) {

@@ -2,7 +2,9 @@ import type { NamespaceNode } from '../../ir';
 import type { Position } from '../../problem';
 import { header, sourceLabel } from '../header';
 import { diffSchemas, type Refusal } from './diff';
+import { carryHistory } from './history';
 import { schemaModel } from './model';
+import { planRenames } from './renames';
 import { migrationHash, readSnapshot, writeSnapshot } from './snapshot';
 
 export interface ExistingMigrations {
@@ -51,8 +53,15 @@ export function planMigrations(
   } else if (newest !== undefined) {
     return fail(`migrations exist (newest ${newest}) but snapshot.json is missing; restore it from git`);
   }
-  const after = schemaModel(ns);
-  const plan = diffSchemas(before, after, options.allowDestructive);
+  const renames = planRenames(ns, before, newest?.replace(/\.sql$/, ''));
+  if (renames.problems.length > 0) return { files, problems: renames.problems };
+  const after = carryHistory(schemaModel(ns), renames.before);
+  const diff = diffSchemas(renames.before, after, options.allowDestructive);
+  const plan = {
+    ...diff,
+    statements: [...renames.statements, ...diff.statements],
+    slugs: [...renames.slugs, ...diff.slugs],
+  };
   if (plan.refusals.length > 0) {
     return {
       files,
@@ -67,7 +76,7 @@ export function planMigrations(
     if (newest !== undefined) {
       files.set(
         'migrations/snapshot.json',
-        writeSnapshot({ migration: newest.replace(/\.sql$/, ''), model: before, migrations: hashes }),
+        writeSnapshot({ migration: newest.replace(/\.sql$/, ''), model: renames.before, migrations: hashes }),
       );
     }
     return { files, problems: [] };

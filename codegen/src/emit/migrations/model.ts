@@ -27,12 +27,16 @@ export interface ColumnModel {
   readonly check: CheckModel | null;
   readonly references: { readonly table: string; readonly onDelete: string } | null;
   readonly primaryKey: boolean;
+  /** Earlier names of this column, oldest first: a `renamed_from` naming one of them is already applied. */
+  readonly renamedFrom?: readonly string[];
 }
 
 export interface TableModel {
   readonly name: string;
   readonly rootobject: string;
   readonly columns: readonly ColumnModel[];
+  /** Earlier rootobject names of this table, oldest first (see ColumnModel.renamedFrom). */
+  readonly renamedFrom?: readonly string[];
 }
 
 /** The database schema a namespace needs, independent of how it was written. */
@@ -90,8 +94,12 @@ export function sqlType(type: FieldType): string {
       return 'text';
     case 'ref':
       return 'uuid';
+    case 'value':
+      return 'jsonb';
     case 'array':
-      return type.of.kind === 'ref' || (type.of.kind === 'scalar' && type.of.name === 'json')
+      return type.of.kind === 'ref' ||
+        type.of.kind === 'value' ||
+        (type.of.kind === 'scalar' && type.of.name === 'json')
         ? 'jsonb'
         : `${sqlType(type.of)}[]`;
     case 'scalar':

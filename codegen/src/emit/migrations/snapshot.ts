@@ -33,7 +33,14 @@ function sortKeys(value: unknown): unknown {
 
 export function writeSnapshot(snapshot: Snapshot): string {
   const tables = Object.fromEntries(
-    snapshot.model.tables.map((t) => [t.name, { rootobject: t.rootobject, columns: t.columns }]),
+    snapshot.model.tables.map((t) => [
+      t.name,
+      {
+        rootobject: t.rootobject,
+        columns: t.columns,
+        ...(t.renamedFrom ? { renamedFrom: t.renamedFrom } : {}),
+      },
+    ]),
   );
   return stableJson({
     generatedBy: GENERATOR,
@@ -57,11 +64,17 @@ export function readSnapshot(text: string): Snapshot | string {
   }
   const tables: TableModel[] = [];
   for (const [name, value] of Object.entries(root.tables as Record<string, unknown>)) {
-    const t = value as { rootobject?: unknown; columns?: unknown };
-    if (typeof t.rootobject !== 'string' || !Array.isArray(t.columns) || !t.columns.every(isColumn)) {
+    const t = value as { rootobject?: unknown; columns?: unknown; renamedFrom?: unknown };
+    if (
+      typeof t.rootobject !== 'string' ||
+      !Array.isArray(t.columns) ||
+      !t.columns.every(isColumn) ||
+      !(t.renamedFrom === undefined || isNames(t.renamedFrom))
+    ) {
       return `snapshot.json: table ${name} is malformed`;
     }
-    tables.push({ name, rootobject: t.rootobject, columns: t.columns });
+    const renamedFrom = t.renamedFrom === undefined ? {} : { renamedFrom: t.renamedFrom };
+    tables.push({ name, rootobject: t.rootobject, columns: t.columns, ...renamedFrom });
   }
   const recorded = root.migrations;
   if (recorded === undefined) return { migration: root.migration, model: { tables } };
@@ -88,6 +101,11 @@ function isColumn(value: unknown): value is ColumnModel {
     typeof c.primaryKey === 'boolean' &&
     (c.default === null || typeof c.default === 'string') &&
     (c.check === null || typeof c.check === 'object') &&
-    (c.references === null || typeof c.references === 'object')
+    (c.references === null || typeof c.references === 'object') &&
+    (c.renamedFrom === undefined || isNames(c.renamedFrom))
   );
+}
+
+function isNames(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

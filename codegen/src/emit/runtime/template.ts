@@ -197,10 +197,12 @@ export interface AjvLikeError {
 export function fieldErrors(errors: readonly AjvLikeError[] | null | undefined): FieldError[] {
   return (errors ?? []).map((error) => {
     const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    // Inside a value type the path leads to the object: name the field within it (`home.city`).
+    const within = (name: unknown) => (path === '' ? String(name) : `${path}.${String(name)}`);
     if (error.keyword === 'required')
-      return { field: String(error.params.missingProperty), message: 'is required' };
+      return { field: within(error.params.missingProperty), message: 'is required' };
     if (error.keyword === 'additionalProperties') {
-      return { field: String(error.params.additionalProperty), message: 'is not a known field' };
+      return { field: within(error.params.additionalProperty), message: 'is not a known field' };
     }
     const field = path === '' ? '(input)' : path;
     if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {

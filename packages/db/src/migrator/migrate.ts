@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { type DatabaseLogger, silentLogger } from '../logger';
+import { ensureBookkeeping, LEGACY_NAMESPACE } from './bookkeeping';
 import { MigrationChecksumError, MigrationFailedError } from './errors';
 import { type MigrationFile, readMigrationFiles } from './migration-files';
 
@@ -10,32 +11,73 @@ import { type MigrationFile, readMigrationFiles } from './migration-files';
  */
 export const MIGRATION_LOCK_KEY = '6469453556048949769';
 
+/** One namespace's migrations: `generated/<namespace>/migrations`. */
+export interface NamespaceMigrations {
+  readonly namespace: string;
+  readonly dir: string;
+}
+
 export interface MigrateOptions {
   /** Directory of `*.sql` migration files, applied in name order. */
   dir: string;
+  /** Whose migrations these are (default `onboarding`); each namespace has its own sequence. */
+  namespace?: string;
   logger?: DatabaseLogger;
 }
 
+export interface AppliedMigration {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+const NAMESPACE = /^[a-z][a-z0-9_]*$/;
+
 /**
- * Applies the migrations of `dir` that are not yet recorded in `schema_migrations`, each in its own
- * transaction, and returns the names it applied. Concurrent callers (several server processes
- * starting at once) queue on an advisory lock, so each file runs exactly once.
- *
- * Throws `MigrationChecksumError` when an applied file was edited, and `MigrationFailedError`
- * (after rolling that file back; later files are not run) when a file's SQL fails.
- *
+ * Applies the migrations of `dir` that are not yet recorded in `schema_migrations` for its namespace, each in
+ * its own transaction, and returns the names it applied. See `migrateNamespaces` for the guarantees.
  * @example const applied = await migrate(pool, { dir: migrationsDir });
  */
 export async function migrate(pool: pg.Pool, options: MigrateOptions): Promise<string[]> {
+  const namespace = options.namespace ?? LEGACY_NAMESPACE;
+  const applied = await migrateNamespaces(pool, [{ namespace, dir: options.dir }], options);
+  return applied.map((a) => a.name);
+}
+
+/**
+ * Applies every given namespace's pending migrations, namespace by namespace in the order given, each file in
+ * its own transaction together with its `schema_migrations` row. Concurrent callers (several server processes
+ * starting at once) queue on one advisory lock, so each file runs exactly once. Applied files of any given
+ * namespace whose text changed stop the run (`MigrationChecksumError`) before anything is applied; a failing
+ * file is rolled back and stops the run (`MigrationFailedError`).
+ * @example await migrateNamespaces(pool, [{ namespace: 'onboarding', dir }, { namespace: 'audit', dir: auditDir }]);
+ */
+export async function migrateNamespaces(
+  pool: pg.Pool,
+  namespaces: readonly NamespaceMigrations[],
+  options: { logger?: DatabaseLogger } = {},
+): Promise<AppliedMigration[]> {
   const logger = options.logger ?? silentLogger;
-  const files = await readMigrationFiles(options.dir);
+  const seen = new Set<string>();
+  for (const { namespace } of namespaces) {
+    if (!NAMESPACE.test(namespace))
+      throw new Error(`bad migration namespace '${namespace}': use [a-z][a-z0-9_]*`);
+    if (seen.has(namespace)) throw new Error(`migration namespace '${namespace}' is given twice`);
+    seen.add(namespace);
+  }
+  const files = await Promise.all(
+    namespaces.map(async (ns) => ({ ...ns, files: await readMigrationFiles(ns.dir) })),
+  );
   const client = await pool.connect();
   let clean = false;
   try {
     // Waiting for a peer's migrations (and running long DDL) is expected here: lift the pool's timeouts.
     await client.query('set lock_timeout = 0; set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await applyPending(client, files, options.dir, logger);
+    if ((await ensureBookkeeping(client)) === 'upgraded')
+      logger.info(
+        `database: schema_migrations now records a namespace; earlier rows are ${LEGACY_NAMESPACE}'s`,
+      );
+    const applied = await applyPending(client, files, logger);
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     await client.query('reset lock_timeout; reset statement_timeout');
     clean = true;
@@ -49,48 +91,52 @@ export async function migrate(pool: pg.Pool, options: MigrateOptions): Promise<s
 
 async function applyPending(
   client: pg.PoolClient,
-  files: MigrationFile[],
-  dir: string,
+  namespaces: readonly (NamespaceMigrations & { files: MigrationFile[] })[],
   logger: DatabaseLogger,
-): Promise<string[]> {
-  await client.query(`create table if not exists schema_migrations (
-    name text primary key,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`);
-  const { rows } = await client.query<{ name: string; checksum: string }>(
-    'select name, checksum from schema_migrations',
+): Promise<AppliedMigration[]> {
+  const { rows } = await client.query<{ namespace: string; name: string; checksum: string }>(
+    'select namespace, name, checksum from schema_migrations where namespace = any($1)',
+    [namespaces.map((n) => n.namespace)],
   );
-  const applied = new Map(rows.map((row) => [row.name, row.checksum]));
+  const applied = new Map(rows.map((row) => [`${row.namespace}/${row.name}`, row.checksum]));
 
   // Refuse before applying anything: a run must not half-apply on top of an edited history.
-  for (const file of files) {
-    const recorded = applied.get(file.name);
-    if (recorded !== undefined && recorded !== file.checksum) throw new MigrationChecksumError(file.name);
+  for (const { namespace, files } of namespaces) {
+    for (const file of files) {
+      const recorded = applied.get(`${namespace}/${file.name}`);
+      if (recorded !== undefined && recorded !== file.checksum)
+        throw new MigrationChecksumError(file.name, namespace);
+    }
   }
-  const present = new Set(files.map((file) => file.name));
-  const unknown = [...applied.keys()].filter((name) => !present.has(name));
-  if (unknown.length > 0) {
+  for (const { namespace, dir, files } of namespaces) {
+    const present = new Set(files.map((file) => file.name));
+    const unknown = rows.filter((r) => r.namespace === namespace && !present.has(r.name)).map((r) => r.name);
     // An older build starting against a newer database (e.g. during a rolling deploy) sees this.
-    logger.warn(`database: applied migrations missing from ${dir}: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      logger.warn(`database: applied ${namespace} migrations missing from ${dir}: ${unknown.join(', ')}`);
   }
 
-  const done: string[] = [];
-  for (const file of files) {
-    if (applied.has(file.name)) continue;
-    const started = performance.now();
-    await applyOne(client, file);
-    logger.info(`database: applied ${file.name} in ${Math.round(performance.now() - started)} ms`);
-    done.push(file.name);
+  const done: AppliedMigration[] = [];
+  for (const { namespace, files } of namespaces) {
+    for (const file of files) {
+      if (applied.has(`${namespace}/${file.name}`)) continue;
+      const started = performance.now();
+      await applyOne(client, namespace, file);
+      logger.info(
+        `database: applied ${namespace}/${file.name} in ${Math.round(performance.now() - started)} ms`,
+      );
+      done.push({ namespace, name: file.name });
+    }
   }
   return done;
 }
 
-async function applyOne(client: pg.PoolClient, file: MigrationFile): Promise<void> {
+async function applyOne(client: pg.PoolClient, namespace: string, file: MigrationFile): Promise<void> {
   try {
     await client.query('begin');
     await client.query(file.sql);
-    await client.query('insert into schema_migrations (name, checksum) values ($1, $2)', [
+    await client.query('insert into schema_migrations (namespace, name, checksum) values ($1, $2, $3)', [
+      namespace,
       file.name,
       file.checksum,
     ]);
@@ -103,6 +149,7 @@ async function applyOne(client: pg.PoolClient, file: MigrationFile): Promise<voi
       typeof message === 'string' ? message : String(error),
       typeof code === 'string' ? code : undefined,
       error,
+      namespace,
     );
   }
 }

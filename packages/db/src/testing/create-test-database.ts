@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { resolveDatabaseConfig } from '../config';
 import { withDatabaseName } from '../connection-url';
-import { migrate } from '../migrator/migrate';
+import { migrateNamespaces, type NamespaceMigrations } from '../migrator/migrate';
 import { defaultMigrationsDir } from '../paths';
 import { createPool } from '../pool';
 import { ADMIN_URL_KEY } from './provided';
@@ -13,6 +13,8 @@ import { ADMIN_URL_KEY } from './provided';
 export interface CreateTestDatabaseOptions {
   /** Default: the repository's generated/onboarding/migrations, when it exists; `false`: none. */
   migrationsDir?: string | false;
+  /** More namespaces to migrate after `migrationsDir` (which is the `onboarding` namespace). */
+  namespaces?: readonly NamespaceMigrations[];
 }
 
 export interface TestDatabase<DB> {
@@ -66,8 +68,12 @@ export async function createTestDatabase<DB = any>(
   };
 
   const migrationsDir = options.migrationsDir ?? (existsSync(defaultMigrationsDir) && defaultMigrationsDir);
+  const namespaces = [
+    ...(migrationsDir ? [{ namespace: 'onboarding', dir: migrationsDir }] : []),
+    ...(options.namespaces ?? []),
+  ];
   try {
-    if (migrationsDir) await migrate(pool, { dir: migrationsDir });
+    if (namespaces.length > 0) await migrateNamespaces(pool, namespaces);
   } catch (error) {
     await destroy();
     throw error;
