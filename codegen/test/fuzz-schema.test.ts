@@ -17,6 +17,12 @@ const SEEDS = readdirSync(schemaDir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => ({ file: `schemas/onboarding/${f}`, text: readFileSync(join(schemaDir, f), 'utf8') }));
+// The .oschema syntax (oschema's own), from the codegen's fixtures: the same properties hold for it.
+const oschemaDir = join(root, 'codegen/test/fixtures/oschema/design');
+const OSCHEMA_SEEDS = readdirSync(oschemaDir)
+  .filter((f) => f.endsWith('.oschema'))
+  .sort()
+  .map((f) => ({ file: `schemas/design/${f}`, text: readFileSync(join(oschemaDir, f), 'utf8') }));
 const COMMITTED = {
   files: new Map(
     readdirSync(migrationsDir)
@@ -54,7 +60,9 @@ function expectWellFormed(sources: Source[], existing: NamespaceInput['existing'
 }
 
 const TOKENS = [
-  ...new Set(SEEDS.flatMap((s) => s.text.split(/[\s:{},[\]]+/)).filter((t) => t !== '')),
+  ...new Set(
+    [...SEEDS, ...OSCHEMA_SEEDS].flatMap((s) => s.text.split(/[\s:{},[\]]+/)).filter((t) => t !== ''),
+  ),
   'User',
   'str?',
   '"[]str"',
@@ -124,11 +132,12 @@ function mutate(text: string, edit: Mutation): string {
   }
 }
 
-const mutatedSources = fc
-  .tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
-  .map(([index, edits]) =>
-    SEEDS.map((seed, i) => (i === index ? { ...seed, text: edits.reduce(mutate, seed.text) } : seed)),
-  );
+const mutatedSources = (seeds: Source[]) =>
+  fc
+    .tuple(fc.nat({ max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+    .map(([index, edits]) =>
+      seeds.map((seed, i) => (i === index ? { ...seed, text: edits.reduce(mutate, seed.text) } : seed)),
+    );
 
 /** Structured but arbitrary documents: right shape, wrong contents (and the other way round). */
 const fieldSpec = fc.oneof(
@@ -195,7 +204,7 @@ describe('the schema parser under random and mutated input', () => {
 
   it('mutated real schema files: located problems or valid output, against empty and committed migrations', () => {
     fc.assert(
-      fc.property(mutatedSources, fc.boolean(), (sources, withHistory) => {
+      fc.property(mutatedSources(SEEDS), fc.boolean(), (sources, withHistory) => {
         expectWellFormed(sources, withHistory ? COMMITTED : { files: new Map() });
       }),
       { numRuns: 150 },
@@ -217,6 +226,22 @@ describe('the schema parser under random and mutated input', () => {
         expectWellFormed([...SEEDS, { file: 'schemas/onboarding/fuzz.yaml', text }], { files: new Map() });
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the .oschema syntax: mutated fixtures and arbitrary text, the same guarantees', () => {
+    expect(expectWellFormed(OSCHEMA_SEEDS, { files: new Map() })).toBe('output');
+    fc.assert(
+      fc.property(mutatedSources(OSCHEMA_SEEDS), (sources) => {
+        expectWellFormed(sources, { files: new Map() });
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        expectWellFormed([{ file: 'schemas/onboarding/fuzz.oschema', text }], { files: new Map() });
+      }),
+      { numRuns: 200 },
     );
   });
 });
