@@ -1,4 +1,5 @@
 import { badRequest } from '../http/errors';
+import { isUuid } from '../http/ids';
 
 /** Common list parameters: `limit` (1-200, default 50) and the opaque `cursor` of the previous page. */
 export function pageParams(query: Record<string, string | undefined>): { limit: number; cursor?: string } {
@@ -32,4 +33,12 @@ export function searchParam(query: Record<string, string | undefined>, name: str
   if (v.length > 254) throw badRequest('invalid_request', `"${name}" is too long.`);
   if (/\p{Cc}/u.test(v)) throw badRequest('invalid_request', `"${name}" contains control characters.`);
   return v;
+}
+
+/** An id filter: a 400 when it is not a uuid, whatever other filters come with it. */
+export function uuidParam(query: Record<string, string | undefined>, name: string): string | undefined {
+  const v = query[name]?.trim();
+  if (v === undefined || v === '') return undefined;
+  if (!isUuid(v)) throw badRequest('invalid_request', `"${name}" must be an id (uuid).`);
+  return v.toLowerCase();
 }

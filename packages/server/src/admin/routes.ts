@@ -9,7 +9,7 @@ import { requireAdmin } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { balancesOf } from '../payments/balances';
 import { userView } from '../users/user-view';
-import { enumParam, pageParams, searchParam } from './list-query';
+import { enumParam, pageParams, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
 import { listTopUps } from './top-ups';
 import { emailsOf, usersMatching } from './users-lookup';
@@ -46,7 +46,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const q = c.req.query();
     const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-    const userId = searchParam(q, 'user_id');
+    const userId = uuidParam(q, 'user_id');
     let userIds: string[] | undefined;
     if (email !== undefined) {
       userIds = await usersMatching(db, email);
