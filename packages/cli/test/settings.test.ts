@@ -70,10 +70,15 @@ describe('settings are checked before anything starts', () => {
       },
       // Outside dev mode the admin view needs a real token: no generated one.
       {
-        env: { ONBOARDING_DEV_MODE: 'false', SMTP_URL: 'smtp://127.0.0.1:2525' },
+        env: {
+          SMTP_URL: 'smtp://127.0.0.1:2525',
+          IDENFY_API_KEY: 'key',
+          IDENFY_API_SECRET: 'secret',
+          IDENFY_WEBHOOK_SECRET: 'hook',
+        },
         variable: 'ADMIN_API_TOKEN',
         neededBy: 'admin view',
-        mode: 'development mode',
+        mode: 'a setup with real services (SMTP_URL, IDENFY_API_KEY), so not dev mode',
       },
       {
         env: { ADMIN_SESSION_SECRET: 'too-short-admin-secret' },

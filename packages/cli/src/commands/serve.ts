@@ -34,7 +34,9 @@ export async function serve(source: Env, options: ServeOptions): Promise<number>
           'ADMIN_API_TOKEN',
           'is required for the admin view outside dev mode (or use --no-admin)',
           'admin view',
-          modeOf(settings),
+          server.production
+            ? modeOf(settings)
+            : `a setup with real services (${server.realServices.join(', ')}), so not dev mode`,
         );
       settings = { ...settings, ADMIN_API_TOKEN: randomBytes(32).toString('base64url') };
       generatedAdminToken = true;
