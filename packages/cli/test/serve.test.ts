@@ -28,6 +28,8 @@ async function startServe(extra: Record<string, string> = {}) {
       HERO_UNLISTED_CANARY: CANARY,
       AWS_SECRET_ACCESS_KEY: CANARY,
       NODE_OPTIONS: '--no-warnings',
+      DATABASE_CONNECT_TIMEOUT_MS: '30000',
+      DATABASE_QUERY_TIMEOUT_MS: '30000',
       ...extra,
     }),
   );

@@ -19,8 +19,14 @@ export const ADMIN_SESSION_SECRET = 'admin-view-test-admin-cookie-secret-4567';
  */
 export async function startAdminStack(options: { adminEmails?: string } = {}) {
   const database: TestDatabase<Database> = await createTestDatabase<Database>();
-  // Every sign-in here comes from 127.0.0.1 (the admin view calls the server), so the per-IP limits go up.
+  // Every sign-in here comes from 127.0.0.1 (the admin view calls the server), so the per-IP limits go up;
+  // and these tests are about the admin view, not a frozen database, so a busy two-core machine (Chromium,
+  // two servers compiling) must not turn a slow query into a 503: the database deadlines go up too.
   const serverEnv = {
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
+    DATABASE_QUERY_TIMEOUT_MS: '30000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+    DATABASE_LOCK_TIMEOUT_MS: '30000',
     DATABASE_URL: database.url,
     ADMIN_EMAILS: options.adminEmails ?? ADMIN_EMAIL,
     ADMIN_API_TOKEN,
