@@ -42,3 +42,22 @@ export function uuidParam(query: Record<string, string | undefined>, name: strin
   if (!isUuid(v)) throw badRequest('invalid_request', `"${name}" must be an id (uuid).`);
   return v.toLowerCase();
 }
+
+/**
+ * Provider statuses, comma-separated (`SUSPECTED,REVIEWING` is the admin's review queue). The provider
+ * defines the values, so only their shape is checked: upper-case words, at most 10.
+ */
+export function providerStatusParam(
+  query: Record<string, string | undefined>,
+  name: string,
+): string[] | undefined {
+  const v = searchParam(query, name);
+  if (v === undefined) return undefined;
+  const values = v.split(',').map((s) => s.trim());
+  if (values.length > 10 || values.some((s) => !/^[A-Z][A-Z_]{0,39}$/.test(s)))
+    throw badRequest(
+      'invalid_request',
+      `"${name}" must be up to 10 comma-separated provider statuses (e.g. SUSPECTED,REVIEWING).`,
+    );
+  return values;
+}
