@@ -209,9 +209,9 @@ export const metadata = {
         type: 'str',
         optional: true,
         unique: false,
-        index: false,
+        index: true,
         pii: false,
-        doc: 'The provider\'s raw verification status (overall), or the EXPIRED sentinel.',
+        doc: 'The provider\'s raw verification status (overall), or the EXPIRED sentinel; indexed for the admin review queue.',
       },
       provider_tags: {
         type: 'json',

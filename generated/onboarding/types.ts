@@ -144,7 +144,7 @@ export interface KycSessionTable {
   token_expires_at: Date | null;
   recreation_count: Generated<number>;
   last_run_at: Date;
-  /** The provider's raw verification status (overall), or the EXPIRED sentinel. */
+  /** The provider's raw verification status (overall), or the EXPIRED sentinel; indexed for the admin review queue. */
   provider_status: string | null;
   /** Fraud and mismatch tags from the provider, kept for admins. */
   provider_tags: unknown;

@@ -21,7 +21,7 @@ export const kycSessionSpec: TableSpec = {
     token_expires_at: { kind: 'time', nullable: true, filter: false, order: false },
     recreation_count: { kind: 'int', nullable: false, filter: false, order: false },
     last_run_at: { kind: 'time', nullable: false, filter: false, order: false },
-    provider_status: { kind: 'text', nullable: true, filter: false, order: false },
+    provider_status: { kind: 'text', nullable: true, filter: true, order: true },
     provider_tags: { kind: 'json', nullable: true, filter: false, order: false },
     status_checked_at: { kind: 'time', nullable: true, filter: false, order: false },
     mint_lease_until: { kind: 'time', nullable: true, filter: false, order: false },
@@ -38,11 +38,12 @@ export interface KycSessionWhere {
   client_id?: TextFilter | undefined;
   status?: Eq<KycStatus> | undefined;
   idenfy_scan_ref?: TextFilter | null | undefined;
+  provider_status?: TextFilter | null | undefined;
   created_at?: RangeFilter<Date> | undefined;
   updated_at?: RangeFilter<Date> | undefined;
 }
 
-export type KycSessionOrderBy = 'user_id' | 'client_id' | 'status' | 'idenfy_scan_ref' | 'created_at' | 'updated_at';
+export type KycSessionOrderBy = 'user_id' | 'client_id' | 'status' | 'idenfy_scan_ref' | 'provider_status' | 'created_at' | 'updated_at';
 
 async function create(db: Kysely<Database>, input: NewKycSession): Promise<KycSession> {
   const checked = validateNewKycSession(toJsonForm(kycSessionSpec, input));

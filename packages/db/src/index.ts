@@ -1,4 +1,4 @@
-export type { DatabaseConfigInput } from './config';
+export { type DatabaseConfig, type DatabaseConfigInput, resolveDatabaseConfig } from './config';
 export { redactUrl, withDatabaseName } from './connection-url';
 export { DatabaseConfigError, EmbeddedPostgresError } from './errors';
 export type { DatabaseLogger } from './logger';

@@ -81,6 +81,32 @@ describe('admin lists', () => {
     expect(byStatus.json.items.every((s: { status: string }) => s.status === 'completed')).toBe(true);
   });
 
+  it('finds one user by id, and sessions by provider status (the review queue)', async () => {
+    const { user } = await stack.signIn('by-id@example.com');
+    const one = await stack.client().get(`/admin/list-users?user_id=${user.id}`, bearer);
+    expect(one.json.items.map((u: { email: string }) => u.email)).toEqual(['by-id@example.com']);
+
+    const suspected = await signInAndStart(stack, 'queue-suspected@example.com');
+    await stack.simulator.complete(suspected.scanRef, { overall: 'SUSPECTED', final: true });
+    const reviewing = await signInAndStart(stack, 'queue-reviewing@example.com');
+    await stack.simulator.complete(reviewing.scanRef, { overall: 'REVIEWING', final: false });
+    const approved = await signInAndStart(stack, 'queue-approved@example.com');
+    await stack.simulator.complete(approved.scanRef, { overall: 'APPROVED', final: true });
+    const queue = await stack
+      .client()
+      .get('/admin/list-kyc-sessions?provider_status=SUSPECTED,REVIEWING', bearer);
+    expect(queue.status).toBe(200);
+    expect(
+      queue.json.items.map((s: { user_email: string; provider_status: string }) => [
+        s.user_email,
+        s.provider_status,
+      ]),
+    ).toEqual([
+      ['queue-reviewing@example.com', 'REVIEWING'],
+      ['queue-suspected@example.com', 'SUSPECTED'],
+    ]);
+  });
+
   it('bad filters are 400 with a code, never a 500', async () => {
     for (const query of [
       'kyc_status=bogus',
@@ -93,8 +119,17 @@ describe('admin lists', () => {
       expect(res.status, query).toBe(400);
       expect(res.json.error.code).toBe('invalid_request');
     }
-    const res = await stack.client().get('/admin/list-kyc-sessions?status=nope', bearer);
-    expect(res.status).toBe(400);
+    for (const query of [
+      'status=nope',
+      'user_id=not-a-uuid',
+      'provider_status=lower',
+      `provider_status=${'A,'.repeat(11)}A`,
+    ]) {
+      const res = await stack.client().get(`/admin/list-kyc-sessions?${query}`, bearer);
+      expect(res.status, query).toBe(400);
+      expect(res.json.error.code).toBe('invalid_request');
+    }
+    expect((await stack.client().get('/admin/list-users?user_id=x', bearer)).status).toBe(400);
   });
 
   it('an admin resets any user; a plain user cannot reset someone else', async () => {

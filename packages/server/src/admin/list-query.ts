@@ -33,3 +33,31 @@ export function searchParam(query: Record<string, string | undefined>, name: str
   if (/\p{Cc}/u.test(v)) throw badRequest('invalid_request', `"${name}" contains control characters.`);
   return v;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A row id filter; anything but a uuid is a 400 (Postgres would refuse it as a 500). */
+export function uuidParam(query: Record<string, string | undefined>, name: string): string | undefined {
+  const v = searchParam(query, name);
+  if (v !== undefined && !UUID.test(v)) throw badRequest('invalid_request', `"${name}" must be a uuid.`);
+  return v;
+}
+
+/**
+ * Provider statuses, comma-separated (`SUSPECTED,REVIEWING` is the admin's review queue). The provider
+ * defines the values, so only their shape is checked: upper-case words, at most 10.
+ */
+export function providerStatusParam(
+  query: Record<string, string | undefined>,
+  name: string,
+): string[] | undefined {
+  const v = searchParam(query, name);
+  if (v === undefined) return undefined;
+  const values = v.split(',').map((s) => s.trim());
+  if (values.length > 10 || values.some((s) => !/^[A-Z][A-Z_]{0,39}$/.test(s)))
+    throw badRequest(
+      'invalid_request',
+      `"${name}" must be up to 10 comma-separated provider statuses (e.g. SUSPECTED,REVIEWING).`,
+    );
+  return values;
+}

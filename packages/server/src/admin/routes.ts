@@ -9,7 +9,7 @@ import { requireAdmin } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { balancesOf } from '../payments/balances';
 import { userView } from '../users/user-view';
-import { enumParam, pageParams, searchParam } from './list-query';
+import { enumParam, pageParams, providerStatusParam, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
 import { listTopUps } from './top-ups';
 import { emailsOf, usersMatching } from './users-lookup';
@@ -23,9 +23,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const kycStatus = enumParam(q, 'kyc_status', KycStatusValues);
     const role = enumParam(q, 'role', UserRoleValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
+    const userId = uuidParam(q, 'user_id');
     const page = await userRepository.list(db, {
       ...pageParams(q),
       where: {
+        ...(userId === undefined ? {} : { id: userId }),
         ...(kycStatus === undefined ? {} : { kyc_status: kycStatus }),
         ...(role === undefined ? {} : { role }),
         ...(email === undefined ? {} : { email: { contains: email } }),
@@ -46,7 +48,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const q = c.req.query();
     const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
     const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-    const userId = searchParam(q, 'user_id');
+    const userId = uuidParam(q, 'user_id');
+    const providerStatuses = providerStatusParam(q, 'provider_status');
     let userIds: string[] | undefined;
     if (email !== undefined) {
       userIds = await usersMatching(db, email);
@@ -59,6 +62,7 @@ export const adminRoutes = new Hono<AppEnv>()
       ...pageParams(q),
       where: {
         ...(status === undefined ? {} : { status }),
+        ...(providerStatuses === undefined ? {} : { provider_status: { in: providerStatuses } }),
         ...(userIds === undefined ? {} : { user_id: { in: userIds } }),
       },
     });

@@ -1,0 +1,67 @@
+import { KycStatusValues } from '@hero-onboarding/generated/onboarding';
+import type { AdminUser } from '../server-api';
+import { Badge, Time } from './parts';
+
+export function UserTable(props: { users: readonly AdminUser[] }) {
+  if (props.users.length === 0) return <p class="empty">No users match.</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">Users, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Email</th>
+          <th scope="col">Role</th>
+          <th scope="col">KYC status</th>
+          <th scope="col">Verified</th>
+          <th scope="col">Signed up</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.users.map((u) => (
+          <tr>
+            <td data-label="Email">
+              <a class="email" href={`/users/${u.id}`}>
+                {u.email}
+              </a>
+            </td>
+            <td data-label="Role">{u.role}</td>
+            <td data-label="KYC status">
+              <Badge value={u.kyc_status} />
+            </td>
+            <td data-label="Verified">
+              <Time value={u.kyc_verified_at} />
+            </td>
+            <td data-label="Signed up">
+              <Time value={u.created_at} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function UserFilters(props: { kycStatus: string | undefined; q: string | undefined }) {
+  return (
+    <search>
+      <form class="filters" method="get" action="/users">
+        <div class="field">
+          <label for="kyc_status">KYC status</label>
+          <select id="kyc_status" name="kyc_status">
+            <option value="">Any status</option>
+            {KycStatusValues.map((value) => (
+              <option value={value} selected={value === props.kycStatus}>
+                {value.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="q">Email contains</label>
+          <input id="q" name="q" type="search" value={props.q ?? ''} maxlength={254} autocomplete="off" />
+        </div>
+        <button type="submit">Filter</button>
+      </form>
+    </search>
+  );
+}
