@@ -6,7 +6,7 @@ import { keyedHash } from './secrets';
 
 export const SESSION_COOKIE = 'hero_session';
 
-function isHttps(c: Context<AppEnv>, deps: AuthDeps): boolean {
+export function isHttps(c: Context<AppEnv>, deps: AuthDeps): boolean {
   if (deps.config.http.publicUrl.startsWith('https:')) return true;
   if (deps.config.auth.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';

@@ -1,11 +1,10 @@
 import { isDatabaseUnavailable } from '@hero-onboarding/db';
 import { GeneratedRepositoryError, ValidationError } from '@hero-onboarding/generated/onboarding';
 import type { Context } from 'hono';
-import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
+import { renderErrorPage } from '../pages/error-answer';
 import { AppError, type ErrorCode } from './errors';
-import { page } from './html';
 import { wantsHtml } from './negotiate';
 
 // Expected outages, logged where they happen; anything else at 5xx is our bug and logged here.
@@ -25,9 +24,7 @@ export function toErrorResponse(error: Error, c: Context<AppEnv>) {
     });
   }
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
-  if (wantsHtml(c)) {
-    return c.html(page('Something went wrong', pageBody(appError)), appError.status);
-  }
+  if (wantsHtml(c)) return renderErrorPage(c, appError);
   return c.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     appError.status,
@@ -65,17 +62,6 @@ function classify(error: Error): AppError {
       return new AppError(status, 'invalid_request', error.message || 'Bad request.');
   }
   return new AppError(500, 'internal', 'Something went wrong on our side.');
-}
-
-function pageBody(error: AppError) {
-  const hint =
-    error.code === 'unauthenticated'
-      ? html`<p>Please sign in and try again.</p>`
-      : error.code === 'service_unavailable'
-        ? html`<p>Please try again in a few seconds.</p>`
-        : '';
-  return html`<p class="error" data-code="${error.code}">${error.message}</p>
-    ${hint}`;
 }
 
 /** Text Postgres refuses to hold (a NUL byte, say): the client's input, so a 400, never a 500. */
