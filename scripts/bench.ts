@@ -35,3 +35,6 @@ for (const row of benchGeneration([0, 50, 100, 200])) {
   const per = row.perAddedMs === undefined ? '' : `  ${row.perAddedMs.toFixed(1)} ms per added rootobject`;
   console.log(`  ${label.padEnd(30)} ${row.medianMs.toFixed(0).padStart(6)} ms${per}`);
 }
+
+const { benchDatabaseFaults } = await import('./bench-database-faults');
+for (const line of await benchDatabaseFaults()) console.log(line);

@@ -12,6 +12,13 @@ export interface DatabaseConfig {
   /** Per-connection `lock_timeout` / `statement_timeout` (ms): a stuck lock or query fails fast instead of hanging a request. */
   lockTimeoutMs: number;
   statementTimeoutMs: number;
+  /**
+   * Client-side limits, for when the server itself does not answer (frozen, partitioned), which no server
+   * setting can catch: how long a caller waits for a pooled connection (including opening a new one), and
+   * how long one query may go unanswered before its connection is destroyed.
+   */
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
 }
 
 export interface DatabaseConfigInput {
@@ -28,13 +35,16 @@ export function resolveDatabaseConfig(input: DatabaseConfigInput): DatabaseConfi
   if (url !== undefined && !isPostgresUrl(url)) {
     throw new DatabaseConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
+  const timeout = (name: string, fallback: number) => env.int(name, fallback, { min: 1, max: 3_600_000 });
   return {
     url,
     poolMax: input.poolMax ?? env.int('DATABASE_POOL_MAX', 10, { min: 1, max: 1000 }),
     embeddedDataDir: input.embedded?.dataDir ?? env.string('EMBEDDED_PG_DATA_DIR') ?? defaultEmbeddedDataDir,
     embeddedPort: input.embedded?.port ?? env.int('EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
-    lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', 5_000, { max: 3_600_000 }),
-    statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, { max: 3_600_000 }),
+    lockTimeoutMs: env.int('DATABASE_LOCK_TIMEOUT_MS', 2_000, { max: 3_600_000 }),
+    statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 2_500, { max: 3_600_000 }),
+    connectTimeoutMs: timeout('DATABASE_CONNECT_TIMEOUT_MS', 2_000),
+    queryTimeoutMs: timeout('DATABASE_QUERY_TIMEOUT_MS', 3_000),
   };
 }
 

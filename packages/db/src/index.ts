@@ -14,4 +14,6 @@ export {
 } from './migrator/migrate';
 export { type OpenDatabaseOptions, type OpenedDatabase, openDatabase } from './open-database';
 export { defaultMigrationsDir, generatedNamespaces, repoRoot } from './paths';
+export { createPool, type PoolSettings } from './pool';
+export { QueryDeadlineError, withQueryDeadline } from './query-deadline';
 export { isDatabaseUnavailable } from './unavailable';

@@ -1,13 +1,12 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
-import { type DatabaseConfigInput, resolveDatabaseConfig, sessionOptions } from './config';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { type DatabaseConfigInput, resolveDatabaseConfig } from './config';
 import { redactUrl } from './connection-url';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { consoleLogger, type DatabaseLogger } from './logger';
+import { createPool } from './pool';
 
 export interface OpenDatabaseOptions extends DatabaseConfigInput {
-  /** How long a query waits for a pool connection before failing (then `isDatabaseUnavailable`). */
-  connectionTimeoutMs?: number;
   logger?: DatabaseLogger;
 }
 
@@ -23,7 +22,7 @@ export interface OpenedDatabase<DB> {
 /**
  * Opens the application database: a pg pool to `DATABASE_URL`, or, when it is unset, to an embedded
  * PostgreSQL with its data in `.data/postgres` (port `EMBEDDED_PG_PORT`, default 54329).
- * Pool size: `DATABASE_POOL_MAX` (default 10).
+ * Pool size: `DATABASE_POOL_MAX` (default 10). Timeouts: see `createPool` and the README.
  *
  * @example
  * const { db, close } = await openDatabase<Database>();
@@ -40,16 +39,9 @@ export async function openDatabase<DB = Record<string, never>>(
       ? { url: config.url, server: undefined }
       : await startEmbedded(config.embeddedDataDir, config.embeddedPort, logger);
 
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: config.poolMax,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-    application_name: 'hero-onboarding',
-    options: sessionOptions(config),
-  });
-  // Without a listener, an idle client losing its server (restart, failover) crashes the process.
-  pool.on('error', (error) => logger.warn(`database: idle connection lost: ${error.message}`));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { pool, db } = createPool<DB>(url, config, (error) =>
+    logger.warn(`database: idle connection lost: ${error.message}`),
+  );
 
   const kind = server
     ? server.owned

@@ -16,6 +16,7 @@ const SQLSTATES = new Set([
   '53300', // too_many_connections
   '55P03', // lock_not_available: lock_timeout / NOWAIT; retrying later can succeed
   '57014', // query_canceled: statement_timeout; the database is too busy or something holds it
+  'QUERY_DEADLINE', // ours (QueryDeadlineError): the server did not answer at all
 ]);
 
 // pg and pg-pool report these as plain Errors without a code.
@@ -23,6 +24,7 @@ const MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
   /^Client has encountered a connection error/,
+  /^Client was closed and is not queryable/,
 ];
 
 /**

@@ -42,7 +42,11 @@ describe('an unreachable database', async () => {
     for (const [method, path, body] of [
       ['GET', '/healthz', undefined],
       ['POST', '/login/challenge', { email: 'a@example.com' }],
-      ['POST', '/login/verify', { email: 'a@example.com', code: '123456' }],
+      [
+        'POST',
+        '/login/verify',
+        { email: 'a@example.com', code: '123456', challenge_id: '00000000-0000-4000-8000-000000000000' },
+      ],
     ] as const) {
       const res = await app.request(path, {
         method,

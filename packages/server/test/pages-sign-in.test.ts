@@ -45,13 +45,13 @@ describe('the layout and its assets', () => {
 });
 
 describe('signing in through the forms', () => {
-  it('the email form answers 303 to /login/code and remembers the address in a cookie, not the URL', async () => {
+  it('the email form answers 303 to /login/code, the challenge bound to the browser; the address stays out of the URL', async () => {
     const person = new AppClient(app);
     const res = await person.submit('/login/challenge', { email: 'Form.Person@Example.com' });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/login/code');
     const setCookie = res.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/hero_login_email=[^;]+; Max-Age=600; Path=\/login; HttpOnly; SameSite=Lax/);
+    expect(setCookie).toMatch(/hero_login=[^;]+; Max-Age=600; Path=\/login; HttpOnly; SameSite=Lax/);
     const code = lastLoggedCode(stack.logger.lines);
 
     const page = await person.page('/login/code');
@@ -60,17 +60,17 @@ describe('signing in through the forms', () => {
     expect(page.text).toContain('<title>Enter your code · hero-onboarding</title>');
     expect(page.text).toContain('<strong>form.person@example.com</strong>');
     expect(page.text).toContain('Dev mode:</strong> no email is sent');
-    expect(page.text).toContain('<input type="hidden" name="email" value="form.person@example.com"/>');
+    expect(page.text).toContain('<form class="stack" method="post" action="/login/verify">');
     expect(page.text).toContain('<label for="code">Six-digit code</label>');
     expect(page.text).toContain('autocomplete="one-time-code"');
     expect(page.text).not.toContain(code); // never the code itself, even in dev mode
     expect(page.text).not.toMatch(INLINE_SCRIPT_OR_STYLE);
   });
 
-  it('/login/code without (or with a forged) remembered address goes back to /', async () => {
+  it('/login/code without (or with a forged) challenge goes back to /', async () => {
     const stranger = new AppClient(app);
     expect((await stranger.page('/login/code')).location).toBe('/');
-    stranger.setCookie('hero_login_email', 'someone%40example.com.forged-signature');
+    stranger.setCookie('hero_login', '00000000-0000-4000-8000-000000000000.forged-signature');
     const forged = await stranger.page('/login/code');
     expect(forged.status).toBe(303);
     expect(forged.location).toBe('/');
@@ -91,7 +91,7 @@ describe('signing in through the forms', () => {
 
   it('too many codes: 429 with Retry-After, the form again with the message', async () => {
     const person = new AppClient(app);
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < stack.config.auth.maxChallengesPerEmail; i++)
       expect((await person.submit('/login/challenge', { email: 'eager@example.com' })).status).toBe(303);
     const res = await person.submit('/login/challenge', { email: 'eager@example.com' });
     expect(res.status).toBe(429);
@@ -105,25 +105,22 @@ describe('signing in through the forms', () => {
     const person = new AppClient(app);
     await person.submit('/login/challenge', { email: 'coder@example.com' });
     const code = lastLoggedCode(stack.logger.lines);
-    const wrong = await person.submit('/login/verify', {
-      email: 'coder@example.com',
-      code: code === '123456' ? '654321' : '123456',
-    });
+    const wrong = await person.submit('/login/verify', { code: code === '123456' ? '654321' : '123456' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('<title>Error: Enter your code · hero-onboarding</title>');
     expect(wrong.text).toContain('<a href="#code">That code is not right. 4 tries left.</a>');
     expect(wrong.text).toContain('aria-describedby="code-error" aria-invalid="true"');
     expect(wrong.text).toContain('<strong>coder@example.com</strong>');
-    const short = await person.submit('/login/verify', { email: 'coder@example.com', code: '12' });
+    const short = await person.submit('/login/verify', { code: '12' });
     expect(short.status).toBe(400);
     expect(short.text).toContain('The code is six digits.');
 
-    const right = await person.submit('/login/verify', { email: 'coder@example.com', code });
+    const right = await person.submit('/login/verify', { code });
     expect(right.status).toBe(303);
     expect(right.location).toBe('/');
     const cookies = right.headers.getSetCookie();
     expect(cookies.find((c) => c.startsWith('hero_session='))).toMatch(/HttpOnly; SameSite=Lax/);
-    expect(cookies.find((c) => c.startsWith('hero_login_email='))).toMatch(/Max-Age=0/);
+    expect(cookies.find((c) => c.startsWith('hero_login='))).toMatch(/Max-Age=0/);
     const home = await person.page('/');
     expect(home.text).toContain('<title>Your account · hero-onboarding</title>');
     expect(home.text).toContain('<span>coder@example.com</span>');
@@ -133,10 +130,27 @@ describe('signing in through the forms', () => {
     // Signed in, the code page has nothing to do.
     expect((await person.page('/login/code')).location).toBe('/');
 
-    const again = await person.submit('/login/verify', { email: 'coder@example.com', code });
-    expect(again.status).toBe(400);
-    expect(again.text).toContain('data-code="code_expired"');
-    expect(again.text).toContain('action="/login/challenge"'); // "Send a new code"
+    // The challenge is spent: its code signs no one in again.
+    const again = await person.submit('/login/verify', { code });
+    expect(again.status).toBe(303);
+    expect(again.location).toBe('/');
+  });
+
+  it('an expired code: the code page says so (400) and offers a new one', async () => {
+    const person = new AppClient(app);
+    await person.submit('/login/challenge', { email: 'slow@example.com' });
+    const code = lastLoggedCode(stack.logger.lines);
+    await stack.db
+      .updateTable('login_challenges')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('email', '=', 'slow@example.com')
+      .execute();
+    const res = await person.submit('/login/verify', { code });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('data-code="code_expired"');
+    expect(res.text).toContain('<p>There is no valid code for this sign-in; ask for a new one.</p>');
+    expect(res.text).toContain('<form class="actions" method="post" action="/login/challenge">');
+    expect(res.text).toContain('<input type="hidden" name="email" value="slow@example.com"/>');
   });
 
   it('API clients get JSON from the same routes, forms included: the Accept header decides', async () => {

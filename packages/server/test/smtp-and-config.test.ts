@@ -30,7 +30,8 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
     const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
     stack = await startTestStack({
-      env: { ONBOARDING_DEV_MODE: 'false', SMTP_URL: smtpUrl },
+      // A real setup (mail configured), with iDenfy's client pointed at the simulator as a stand-in.
+      env: { ONBOARDING_DEV_MODE: 'false', IDENFY_DEV_MODE: 'false', SMTP_URL: smtpUrl },
       codeSender: smtpCodeSender({ smtpUrl, from: 'hero <no-reply@example.com>' }),
     });
   });
@@ -61,7 +62,7 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
 
   it('a mail server that refuses answers 502 delivery_failed and does not count the challenge', async () => {
     const broken = await startTestStack({
-      env: { ONBOARDING_DEV_MODE: 'false', SMTP_URL: 'smtp://127.0.0.1:1' },
+      env: { ONBOARDING_DEV_MODE: 'false', IDENFY_DEV_MODE: 'false', SMTP_URL: 'smtp://127.0.0.1:1' },
       codeSender: smtpCodeSender({ smtpUrl: 'smtp://127.0.0.1:1', from: 'x@example.com' }),
     });
     try {
@@ -69,6 +70,14 @@ describe('sign-in codes over SMTP (a local SMTP server, real nodemailer)', () =>
       expect(res.status).toBe(502);
       expect(res.json.error.code).toBe('delivery_failed');
       expect(await broken.db.selectFrom('login_challenges').selectAll().execute()).toHaveLength(0);
+      // The failure is logged once, as what it is, with the mail library's error code readable.
+      const lines = broken.logger.lines.filter((l) => l.includes('"level":"error"'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+        msg: 'sign-in code delivery failed',
+        error_code: expect.stringMatching(/^E[A-Z]+$/),
+      });
+      expect(lines.join('\n')).not.toContain('unhandled error');
     } finally {
       await broken.close();
     }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { resolveDatabaseConfig, sessionOptions } from '../config';
+import { resolveDatabaseConfig } from '../config';
 import { withDatabaseName } from '../connection-url';
 import { migrateNamespaces, type NamespaceMigrations } from '../migrator/migrate';
 import { defaultMigrationsDir } from '../paths';
+import { createPool } from '../pool';
 import { ADMIN_URL_KEY } from './provided';
 
 export interface CreateTestDatabaseOptions {
@@ -51,15 +52,9 @@ export async function createTestDatabase<DB = any>(
   const name = `test_${randomBytes(8).toString('hex')}`;
   await admin(adminUrl, `create database ${name}`);
   const url = withDatabaseName(adminUrl, name);
-  // The same session settings as the application's pool, so tests meet the same timeouts.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    options: sessionOptions(resolveDatabaseConfig({})),
-  });
-  // Tests that stop or terminate the server on purpose must not crash the worker.
-  pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // The same timeouts as the application's pool (server and client side), so tests meet them too.
+  // Tests that stop or terminate the server on purpose must not crash the worker: errors are ignored.
+  const { pool, db } = createPool<DB>(url, { ...resolveDatabaseConfig({}), poolMax: 10 }, () => {});
 
   let destroying: Promise<void> | undefined;
   const destroy = () => {

@@ -1,4 +1,5 @@
 import { badRequest } from '../http/errors';
+import { isUuid } from '../http/ids';
 
 /** Common list parameters: `limit` (1-200, default 50) and the opaque `cursor` of the previous page. */
 export function pageParams(query: Record<string, string | undefined>): { limit: number; cursor?: string } {
@@ -34,13 +35,12 @@ export function searchParam(query: Record<string, string | undefined>, name: str
   return v;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A row id filter; anything but a uuid is a 400 (Postgres would refuse it as a 500). */
+/** An id filter: a 400 when it is not a uuid, whatever other filters come with it. */
 export function uuidParam(query: Record<string, string | undefined>, name: string): string | undefined {
-  const v = searchParam(query, name);
-  if (v !== undefined && !UUID.test(v)) throw badRequest('invalid_request', `"${name}" must be a uuid.`);
-  return v;
+  const v = query[name]?.trim();
+  if (v === undefined || v === '') return undefined;
+  if (!isUuid(v)) throw badRequest('invalid_request', `"${name}" must be an id (uuid).`);
+  return v.toLowerCase();
 }
 
 /**

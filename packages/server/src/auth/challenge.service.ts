@@ -1,25 +1,23 @@
-import { loginChallengeRepository } from '@hero-onboarding/generated/onboarding';
-import { sql } from 'kysely';
+import { type Database, loginChallengeRepository } from '@hero-onboarding/generated/onboarding';
+import { sql, type Transaction } from 'kysely';
 import type { AuthDeps } from '../context';
 import { AppError, tooManyRequests } from '../http/errors';
+import { checkChallengeLimits } from './challenge-limits';
 import { keyedHash, newLoginCode } from './secrets';
 
-interface RateLimit {
-  readonly column: 'email' | 'requested_ip';
-  readonly value: string;
-  readonly max: number;
-  readonly message: string;
-}
-
 export interface ChallengeIssued {
+  /** Binds /login/verify to this challenge (the `hero_login` cookie, or `challenge_id` for API clients). */
+  readonly challengeId: string;
   readonly expiresInSeconds: number;
   /** Only in dev mode, so scripts can sign in without a mailbox. */
   readonly devCode?: string;
 }
 
 /**
- * Issues a one-time code for an email. Rate limits are counted in Postgres, under a per-email advisory
- * lock, so several server processes enforce one limit together.
+ * Issues a one-time code for an email. A new challenge never touches earlier ones: each is verified on
+ * its own (see verify.service.ts), so asking for codes cannot kill the owner's live code. The limits are
+ * counted in Postgres under advisory locks on the IP and the address, so every server process enforces
+ * one limit, exactly.
  */
 export async function issueChallenge(
   deps: AuthDeps,
@@ -29,40 +27,14 @@ export async function issueChallenge(
   const { db, config } = deps;
   const { auth } = config;
   const now = deps.now();
-  const since = new Date(now.getTime() - auth.rateWindowSeconds * 1000);
   const code = newLoginCode();
 
   const challenge = await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`login-challenge:${email}`}))`.execute(trx);
-    const limits: RateLimit[] = [
-      {
-        column: 'email',
-        value: email,
-        max: auth.maxChallengesPerEmail,
-        message: 'Too many codes asked for this address; wait and try again.',
-      },
-      ...(ip === undefined
-        ? []
-        : [
-            {
-              column: 'requested_ip' as const,
-              value: ip,
-              max: auth.maxChallengesPerIp,
-              message: 'Too many codes asked from this network; wait and try again.',
-            },
-          ]),
-    ];
-    for (const limit of limits) {
-      const recent = await trx
-        .selectFrom('login_challenges')
-        .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
-        .where(limit.column, '=', limit.value)
-        .where('created_at', '>=', since)
-        .executeTakeFirstOrThrow();
-      if (Number(recent.n) >= limit.max) {
-        throw tooManyRequests(limit.message, retryAfter(recent.oldest, auth.rateWindowSeconds, now));
-      }
-    }
+    // Always the IP's lock before the address's: one order everywhere, so two requests never deadlock.
+    if (ip !== undefined) await advisoryLock(trx, `login-challenge:ip:${ip}`);
+    await advisoryLock(trx, `login-challenge:email:${email}`);
+    const limited = await checkChallengeLimits(trx, auth, email, ip, now);
+    if (limited !== undefined) throw tooManyRequests(limited.message, limited.retryAfterSeconds);
     return loginChallengeRepository.create(trx, {
       email,
       code_hash: keyedHash(auth.sessionSecret, 'login-code', email, code),
@@ -77,22 +49,27 @@ export async function issueChallenge(
     // An undelivered code is useless and must not count against the user's limit.
     await loginChallengeRepository.delete(db, challenge.id);
     // Mail servers echo the recipient in their messages: log what kind of failure it was, not the text.
-    const { name, code, responseCode } = error as { name?: string; code?: string; responseCode?: number };
+    const {
+      name,
+      code: errorCode,
+      responseCode,
+    } = error as {
+      name?: string;
+      code?: string;
+      responseCode?: number;
+    };
     deps.logger.error('sign-in code delivery failed', {
       channel: deps.codeSender.channel,
-      name,
-      code,
-      responseCode,
+      error_name: name,
+      error_code: errorCode,
+      smtp_status: responseCode,
     });
     throw new AppError(502, 'delivery_failed', 'The sign-in code could not be sent; try again shortly.');
   }
-  return config.devMode
-    ? { expiresInSeconds: auth.codeTtlSeconds, devCode: code }
-    : { expiresInSeconds: auth.codeTtlSeconds };
+  const issued = { challengeId: challenge.id, expiresInSeconds: auth.codeTtlSeconds };
+  return config.devMode ? { ...issued, devCode: code } : issued;
 }
 
-function retryAfter(oldest: Date | string | null, windowSeconds: number, now: Date): number {
-  if (oldest === null) return windowSeconds;
-  const freeAt = new Date(oldest).getTime() + windowSeconds * 1000;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+async function advisoryLock(trx: Transaction<Database>, key: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }

@@ -6,6 +6,7 @@ import { accountOf } from '../pages/account';
 import { challengeFromPage, verifyFromPage } from '../pages/sign-in-flow';
 import { userView } from '../users/user-view';
 import { issueChallenge } from './challenge.service';
+import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from './challenge-cookie';
 import { clientIp } from './client-ip';
 import { normalizeEmail } from './email';
 import { keyedHash } from './secrets';
@@ -20,9 +21,11 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await readObjectBody(c);
     const email = normalizeEmail(body.email);
     const issued = await issueChallenge(deps, email, clientIp(c));
+    await setChallengeCookie(c, deps, issued.challengeId);
     return c.json({
       sent: true,
       channel: deps.codeSender.channel,
+      challenge_id: issued.challengeId,
       expires_in_seconds: issued.expiresInSeconds,
       ...(issued.devCode === undefined ? {} : { dev_code: issued.devCode }),
     });
@@ -33,7 +36,12 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await readObjectBody(c);
     const email = normalizeEmail(body.email);
     const code = requireString(body, 'code', 32);
-    const signedIn = await verifyCode(deps, email, code);
+    const challengeId =
+      typeof body.challenge_id === 'string' && body.challenge_id !== ''
+        ? requireString(body, 'challenge_id', 64)
+        : await readChallengeCookie(c, deps);
+    const signedIn = await verifyCode(deps, email, code, challengeId);
+    clearChallengeCookie(c);
     await setSessionCookie(c, deps, signedIn.sessionToken, signedIn.expiresAt);
     deps.logger.info('signed in', { user_id: signedIn.user.id });
     return c.json({ user: userView(signedIn.user) });

@@ -8,6 +8,8 @@ import {
 import type { Transaction } from 'kysely';
 import type { AuthDeps } from '../context';
 import { AppError, badRequest } from '../http/errors';
+import { isUuid } from '../http/ids';
+import { roleOf } from './roles';
 import { keyedHash, newSessionToken, sameHash } from './secrets';
 
 export interface SignedIn {
@@ -21,25 +23,38 @@ const lockedError = () =>
   new AppError(429, 'code_locked', 'Too many wrong codes: this code is locked. Ask for a new one.');
 
 /**
- * Checks a code against the newest challenge for the email. Wrong guesses are counted with a conditional
+ * Checks a code against the one challenge the caller holds (`challengeId`, from the `hero_login` cookie
+ * or the body), never "the newest for this address": a stranger asking for codes for the same address can
+ * neither replace the owner's code nor spend its attempts. Wrong guesses are counted with a conditional
  * UPDATE, so parallel guesses cannot exceed the limit; a right code is consumed exactly once.
  */
-export async function verifyCode(deps: AuthDeps, email: string, code: string): Promise<SignedIn> {
+export async function verifyCode(
+  deps: AuthDeps,
+  email: string,
+  code: string,
+  challengeId: string | undefined,
+): Promise<SignedIn> {
   const { db, config } = deps;
   const { auth } = config;
   if (!/^\d{6}$/.test(code)) throw badRequest('invalid_code', 'The code is six digits.');
+  if (challengeId === undefined)
+    throw badRequest(
+      'challenge_required',
+      'Send the challenge_id from /login/challenge (browsers keep it in the hero_login cookie).',
+    );
   const now = deps.now();
 
-  const challenge = await db
-    .selectFrom('login_challenges')
-    .selectAll()
-    .where('email', '=', email)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // A foreign or malformed id reads as "no such challenge": the same answer as an expired one.
+  const challenge = isUuid(challengeId)
+    ? await db
+        .selectFrom('login_challenges')
+        .selectAll()
+        .where('id', '=', challengeId)
+        .where('email', '=', email)
+        .executeTakeFirst()
+    : undefined;
   if (challenge === undefined || challenge.consumed_at !== null || challenge.expires_at <= now) {
-    throw badRequest('code_expired', 'There is no valid code for this address; ask for a new one.');
+    throw badRequest('code_expired', 'There is no valid code for this sign-in; ask for a new one.');
   }
   if (challenge.attempts >= auth.maxCodeAttempts) throw lockedError();
 
@@ -69,7 +84,7 @@ export async function verifyCode(deps: AuthDeps, email: string, code: string): P
       .executeTakeFirst();
     if (consumed === undefined)
       throw badRequest('code_expired', 'This code was already used; ask for a new one.');
-    const user = await upsertUser(trx, email, auth.adminEmails.has(email) ? 'admin' : 'user');
+    const user = await upsertUser(trx, email, roleOf(email, auth));
     const sessionToken = newSessionToken();
     const expiresAt = new Date(now.getTime() + auth.sessionTtlSeconds * 1000);
     await authSessionRepository.create(trx, {
@@ -81,7 +96,7 @@ export async function verifyCode(deps: AuthDeps, email: string, code: string): P
   });
 }
 
-/** The role follows ADMIN_EMAILS at every sign-in, so removing an address demotes it. */
+/** Keeps the `role` column in line with ADMIN_EMAILS (requests derive the role themselves; see roles.ts). */
 async function upsertUser(trx: Transaction<Database>, email: string, role: User['role']): Promise<User> {
   const existing = await userRepository.findByEmail(trx, email);
   if (existing !== undefined) {

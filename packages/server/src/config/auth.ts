@@ -7,6 +7,9 @@ export interface AuthConfig {
   readonly codeTtlSeconds: number;
   readonly maxCodeAttempts: number;
   readonly rateWindowSeconds: number;
+  /** Challenges per address from one IP: what one client (the owner, or a stranger) may ask for. */
+  readonly maxChallengesPerEmailAndIp: number;
+  /** Challenges per address from all IPs together: bounds mail to one inbox and guesses at one address. */
   readonly maxChallengesPerEmail: number;
   readonly maxChallengesPerIp: number;
   /** Lower-cased. */
@@ -26,7 +29,8 @@ export function readAuthConfig(env: EnvReader, runtime: RuntimeConfig): AuthConf
     codeTtlSeconds: env.int('LOGIN_CODE_TTL_SECONDS', 600, { min: 30, max: 86_400 }),
     maxCodeAttempts: env.int('LOGIN_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
     rateWindowSeconds: env.int('LOGIN_RATE_WINDOW_SECONDS', 900, { min: 1 }),
-    maxChallengesPerEmail: env.int('LOGIN_RATE_LIMIT_PER_EMAIL', 5, { min: 1 }),
+    maxChallengesPerEmailAndIp: env.int('LOGIN_RATE_LIMIT_PER_EMAIL_IP', 5, { min: 1 }),
+    maxChallengesPerEmail: env.int('LOGIN_RATE_LIMIT_PER_EMAIL', 10, { min: 1 }),
     maxChallengesPerIp: env.int('LOGIN_RATE_LIMIT_PER_IP', 30, { min: 1 }),
     adminEmails: new Set(env.list('ADMIN_EMAILS').map((e) => e.toLowerCase())),
     adminApiToken: env.string('ADMIN_API_TOKEN'),

@@ -28,7 +28,8 @@ export function readClickPesaConfig(env: EnvReader, runtime: RuntimeConfig): Cli
   const [clientId, apiKey, checksumKey] = CREDENTIALS.map((name) => env.string(name));
   const apiUrl = env.url('CLICKPESA_API_URL');
   if (clientId === undefined && apiKey === undefined) {
-    if (runtime.production) return { mode: 'off' };
+    // The stand-in is a dev convenience: only where nothing is real (anyone could "pay" through it).
+    if (runtime.production || runtime.realServices.length > 0) return { mode: 'off' };
     return {
       mode: 'stand-in',
       clientId: DEV_CLICKPESA.clientId,

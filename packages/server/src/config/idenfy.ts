@@ -1,5 +1,5 @@
 import { ConfigError, type EnvReader } from '@hero-onboarding/env';
-import type { RuntimeConfig } from './runtime';
+import { type RuntimeConfig, refuseDevConvenience } from './runtime';
 
 export interface IdenfyConfig {
   readonly apiKey: string;
@@ -20,12 +20,10 @@ const DEV_IDENFY = {
 };
 
 export function readIdenfyConfig(env: EnvReader, runtime: RuntimeConfig, demoMode: boolean): IdenfyConfig {
-  const devMode = env.bool(
-    'IDENFY_DEV_MODE',
-    !runtime.production && env.string('IDENFY_API_KEY') === undefined,
-  );
-  if (devMode && runtime.production)
-    throw new ConfigError('IDENFY_DEV_MODE', 'the iDenfy simulator is refused when NODE_ENV=production');
+  // The simulator by default only where nothing is real; IDENFY_DEV_MODE=true with keys and
+  // IDENFY_API_URL points the real client at a stand-in of your own.
+  const devMode = env.bool('IDENFY_DEV_MODE', !runtime.production && runtime.realServices.length === 0);
+  if (devMode) refuseDevConvenience(runtime.production, runtime.realServices, 'IDENFY_DEV_MODE');
   const key = (name: string, devFallback: string) => {
     const value = env.string(name);
     if (value !== undefined) return value;

@@ -6,10 +6,20 @@ import { type KycConfig, readKycConfig } from './kyc';
 import { type MailConfig, readMailConfig } from './mail';
 import { type PaymentsConfig, readPaymentsConfig } from './payments';
 import { type RuntimeConfig, readRuntimeConfig } from './runtime';
+import { readWebhooksConfig, type WebhooksConfig } from './webhooks';
 
 export { ConfigError } from '@hero-onboarding/env';
 export type { ClickPesaSetup, StripeSetup } from './payments';
-export type { AuthConfig, HttpConfig, IdenfyConfig, KycConfig, MailConfig, PaymentsConfig, RuntimeConfig };
+export type {
+  AuthConfig,
+  HttpConfig,
+  IdenfyConfig,
+  KycConfig,
+  MailConfig,
+  PaymentsConfig,
+  RuntimeConfig,
+  WebhooksConfig,
+};
 
 /**
  * Server configuration, read once from the environment, one section per concern. A missing or malformed
@@ -23,16 +33,17 @@ export interface ServerConfig extends RuntimeConfig {
   readonly idenfy: IdenfyConfig;
   readonly kyc: KycConfig;
   readonly payments: PaymentsConfig;
+  readonly webhooks: WebhooksConfig;
 }
 
 export function loadConfig(environment: Env = process.env): ServerConfig {
   const env = envReader(environment);
   const runtime = readRuntimeConfig(env);
-  const http = readHttpConfig(env);
+  const http = readHttpConfig(env, runtime);
   const auth = readAuthConfig(env, runtime);
   const mail = readMailConfig(env, runtime);
   const kyc = readKycConfig(env, runtime);
   const idenfy = readIdenfyConfig(env, runtime, kyc.demoMode);
   const payments = readPaymentsConfig(env, runtime);
-  return { ...runtime, http, mail, auth, idenfy, kyc, payments };
+  return { ...runtime, http, mail, auth, idenfy, kyc, payments, webhooks: readWebhooksConfig(env) };
 }

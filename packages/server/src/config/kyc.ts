@@ -1,5 +1,5 @@
-import { ConfigError, type EnvReader } from '@hero-onboarding/env';
-import type { RuntimeConfig } from './runtime';
+import type { EnvReader } from '@hero-onboarding/env';
+import { type RuntimeConfig, refuseDevConvenience } from './runtime';
 
 export interface KycConfig {
   /** Completes KYC with no provider at all; refused in production. */
@@ -12,8 +12,7 @@ export interface KycConfig {
 
 export function readKycConfig(env: EnvReader, runtime: RuntimeConfig): KycConfig {
   const demoMode = env.bool('KYC_DEMO_MODE', false);
-  if (demoMode && runtime.production)
-    throw new ConfigError('KYC_DEMO_MODE', 'demo mode is refused when NODE_ENV=production');
+  if (demoMode) refuseDevConvenience(runtime.production, runtime.realServices, 'KYC_DEMO_MODE');
   return {
     demoMode,
     suspectedCompletes: env.bool('KYC_SUSPECTED_COMPLETES', true),

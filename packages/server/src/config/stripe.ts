@@ -3,7 +3,7 @@ import type { RuntimeConfig } from './runtime';
 
 /**
  * How Stripe is reached. `live`: real keys (STRIPE_API_URL may still point the SDK at another server).
- * `stand-in`: no key outside production, so the local stand-in plays Stripe — started inside the server
+ * `stand-in`: no key and nothing real configured, so the local stand-in plays Stripe — started inside the server
  * unless STRIPE_API_URL names one already running. `off`: production without keys; Stripe top-ups refused.
  */
 export type StripeSetup =
@@ -25,7 +25,8 @@ export function readStripeConfig(env: EnvReader, runtime: RuntimeConfig): Stripe
   const webhookSecret = env.string('STRIPE_WEBHOOK_SECRET');
   const apiUrl = env.url('STRIPE_API_URL');
   if (secretKey === undefined) {
-    if (runtime.production) return { mode: 'off' };
+    // The stand-in is a dev convenience: only where nothing is real (anyone could "pay" through it).
+    if (runtime.production || runtime.realServices.length > 0) return { mode: 'off' };
     return {
       mode: 'stand-in',
       apiUrl,

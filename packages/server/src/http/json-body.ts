@@ -1,17 +1,24 @@
 import type { Context } from 'hono';
-import { badRequest } from './errors';
+import { AppError, badRequest } from './errors';
 
 /**
- * Reads a small JSON object body, or a form post from a browser. Anything else is a 400 with a code,
- * never a parser stack trace.
+ * Reads a small JSON object body, or a form post from a browser; an empty body is `{}` whatever its
+ * type says. Any other content type is a 415, bad JSON a 400 with a code, never a parser stack trace.
  */
 export async function readObjectBody(c: Context): Promise<Record<string, unknown>> {
-  const type = c.req.header('content-type') ?? '';
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const text = await c.req.text(); // size-capped while streaming by http/body-limit.ts
-  if (type.includes('application/x-www-form-urlencoded')) {
+  if (text.trim() === '') return {};
+  if (type === 'application/x-www-form-urlencoded') {
     return Object.fromEntries(new URLSearchParams(text));
   }
-  if (text.trim() === '') return {};
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the body as application/json (or a form: application/x-www-form-urlencoded).',
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,23 +1,21 @@
 import { isDatabaseUnavailable } from '@hero-onboarding/db';
-import { GeneratedRepositoryError, ValidationError } from '@hero-onboarding/generated/onboarding';
+import {
+  GeneratedRepositoryError,
+  UniqueViolationError,
+  ValidationError,
+} from '@hero-onboarding/generated/onboarding';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
 import { renderErrorPage } from '../pages/error-answer';
-import { AppError, type ErrorCode } from './errors';
+import { AppError } from './errors';
 import { wantsHtml } from './negotiate';
-
-// Expected outages, logged where they happen; anything else at 5xx is our bug and logged here.
-const PROVIDER_OR_DATABASE = new Set<ErrorCode>([
-  'service_unavailable',
-  'kyc_provider_error',
-  'payment_provider_error',
-]);
 
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
 export function toErrorResponse(error: Error, c: Context<AppEnv>) {
   const appError = classify(error);
-  if (appError.status >= 500 && !PROVIDER_OR_DATABASE.has(appError.code)) {
+  // A deliberate AppError (a 502 from the mail server, a provider's 503) was logged where it arose.
+  if (appError.code === 'internal') {
     c.get('deps')?.logger.error('unhandled error', {
       path: c.req.path,
       error: { name: error.name, message: error.message },
@@ -45,16 +43,23 @@ function classify(error: Error): AppError {
       'The request contains characters that cannot be stored (such as NUL).',
     );
   }
+  // The generated errors name tables in their messages: clients get the field names only.
   if (error instanceof ValidationError) {
+    const fields = [...new Set(error.errors.map((e) => e.field))];
     return new AppError(
       400,
       'invalid_request',
-      error.message,
+      `Invalid value for ${fields.map((f) => `"${f}"`).join(', ')}.`,
       {},
-      { fields: error.errors.map((e) => e.field) },
+      { fields },
     );
   }
-  if (error instanceof GeneratedRepositoryError) return new AppError(400, 'invalid_request', error.message);
+  if (error instanceof UniqueViolationError)
+    return new AppError(409, 'conflict', 'That conflicts with something that already exists; try again.');
+  if (error instanceof GeneratedRepositoryError)
+    return new AppError(400, 'invalid_request', 'The request could not be applied.');
+  if (isBadValue(error))
+    return new AppError(400, 'invalid_request', 'The request contains a value of the wrong form.');
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 413) return new AppError(413, 'payload_too_large', 'The request body is too large.');
@@ -62,6 +67,12 @@ function classify(error: Error): AppError {
       return new AppError(status, 'invalid_request', error.message || 'Bad request.');
   }
   return new AppError(500, 'internal', 'Something went wrong on our side.');
+}
+
+/** Postgres's data exceptions (class 22: a malformed uuid, a number out of range) come from input. */
+function isBadValue(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** Text Postgres refuses to hold (a NUL byte, say): the client's input, so a 400, never a 500. */

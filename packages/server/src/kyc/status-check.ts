@@ -1,8 +1,9 @@
 import { type KycSession, kycSessionRepository } from '@hero-onboarding/generated/onboarding';
-import { kycOutcome } from '@hero-onboarding/kyc';
+import { KycProviderError, kycOutcome } from '@hero-onboarding/kyc';
 import { sql } from 'kysely';
 import type { KycDeps } from '../context';
 import { withLockTimeout } from '../db/lock-timeout';
+import { retryTransient } from '../retry';
 import { applyProviderResult } from './apply-result';
 import { byScanRef } from './queries';
 import { EXPIRED_SENTINEL } from './session-state';
@@ -43,7 +44,13 @@ export async function checkProviderStatus(
 
   let report: Awaited<ReturnType<KycDeps['kycProvider']['fetchStatus']>>;
   try {
-    report = await deps.kycProvider.fetchStatus(scanRef);
+    // A read, so safe to repeat once when iDenfy is briefly down; not on a timeout (the person already
+    // waited) nor a 429 (iDenfy restricts clients that poll).
+    report = await retryTransient(() => deps.kycProvider.fetchStatus(scanRef), {
+      attempts: 2,
+      delayMs: 250,
+      isTransient: (e) => e instanceof KycProviderError && (e.kind === 'unavailable' || e.kind === 'network'),
+    });
   } catch (error) {
     deps.logger.warn('iDenfy status check failed', { session_id: session.id, error });
     return undefined;

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { issueChallenge } from '../auth/challenge.service';
+import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from '../auth/challenge-cookie';
+import { challengeEmail } from '../auth/challenge-email';
 import { clientIp } from '../auth/client-ip';
 import { normalizeEmail } from '../auth/email';
-import { forgetLoginEmail, recallLoginEmail, rememberLoginEmail } from '../auth/login-email-cookie';
 import { setSessionCookie } from '../auth/session';
 import { verifyCode } from '../auth/verify.service';
 import type { AppEnv } from '../context';
@@ -15,15 +16,16 @@ import { CodePage, type FormError, SignInPage } from './sign-in';
 /**
  * The sign-in forms' side of `/login/challenge` and `/login/verify` (browsers; API clients get JSON from
  * the same routes). Each step answers a 303 (post, redirect, get), and a refusal re-renders the form it
- * came from with the message, never JSON.
+ * came from with the message, never JSON. Between the two, the browser holds only the `hero_login`
+ * cookie (the challenge's id): the code page reads the address from that challenge.
  */
 export async function challengeFromPage(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const body = await readObjectBody(c);
   try {
     const email = normalizeEmail(body.email);
-    await issueChallenge(deps, email, clientIp(c));
-    await rememberLoginEmail(c, deps, email);
+    const issued = await issueChallenge(deps, email, clientIp(c));
+    await setChallengeCookie(c, deps, issued.challengeId);
     return c.redirect('/login/code', 303);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -36,12 +38,13 @@ export async function challengeFromPage(c: Context<AppEnv>) {
 export async function verifyFromPage(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const body = await readObjectBody(c);
-  const email = await formEmail(c, body.email);
-  if (email === undefined) return c.redirect('/', 303); // nothing to sign in to: start again
+  const challengeId = await readChallengeCookie(c, deps);
+  const email = await challengeEmail(deps, challengeId);
+  if (email === undefined) return c.redirect('/', 303); // no sign-in under way (or it was used): start again
   try {
-    const signedIn = await verifyCode(deps, email, requireString(body, 'code', 32));
+    const signedIn = await verifyCode(deps, email, requireString(body, 'code', 32), challengeId);
+    clearChallengeCookie(c);
     await setSessionCookie(c, deps, signedIn.sessionToken, signedIn.expiresAt);
-    forgetLoginEmail(c);
     deps.logger.info('signed in', { user_id: signedIn.user.id });
     return c.redirect('/', 303);
   } catch (error) {
@@ -53,24 +56,16 @@ export async function verifyFromPage(c: Context<AppEnv>) {
   }
 }
 
-/** `/login/code`: the code form for the address the email form remembered; without one, back to `/`. */
+/** `/login/code`: the code form for the browser's challenge; without one (or signed in), back to `/`. */
 export async function codePage(c: Context<AppEnv>) {
   if (signedInEmail(c) !== undefined) return c.redirect('/', 303);
-  const email = await recallLoginEmail(c, c.get('deps'));
+  const deps = c.get('deps');
+  const email = await challengeEmail(deps, await readChallengeCookie(c, deps));
   if (email === undefined) return c.redirect('/', 303);
   return renderCodePage(c, email);
 }
 
 const triesLeft = (n: number) => (n === 1 ? 'One more try, then ask for a new code.' : `${n} tries left.`);
-
-/** The address a code form is for: its hidden field, else the one the email form remembered. */
-async function formEmail(c: Context<AppEnv>, field: unknown): Promise<string | undefined> {
-  try {
-    return normalizeEmail(field);
-  } catch {
-    return recallLoginEmail(c, c.get('deps'));
-  }
-}
 
 function renderCodePage(
   c: Context<AppEnv>,

@@ -87,7 +87,6 @@ export function CodePage(props: {
           {props.devLog ? ' is waiting in the log.' : '.'} It works for {props.validMinutes} minutes, once.
         </p>
         <form class="stack" method="post" action="/login/verify">
-          <input type="hidden" name="email" value={props.email} />
           <div class="field">
             <label for="code">Six-digit code</label>
             <FieldError id="code-error" message={codeError} />

@@ -1,2 +1,2 @@
 /** Test support other packages may use: `@hero-onboarding/server/testing`. */
-export { freePort, startServerProcess } from './server-process';
+export { freePort, type ServerProcess, startServerProcess } from './server-process';

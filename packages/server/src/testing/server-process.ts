@@ -13,10 +13,19 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+export interface ServerProcess {
+  readonly url: string;
+  readonly pid: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** SIGTERM, then waits for the exit. */
+  stop(): Promise<void>;
+  /** Sends `signal` (SIGKILL for a crash) and waits for the exit: the exit code, or null after a signal. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
 /** Runs `packages/server/src/main.ts` as its own OS process, as `npm start` would, and waits for /healthz. */
-export async function startServerProcess(
-  env: Record<string, string>,
-): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -45,14 +54,19 @@ export async function startServerProcess(
     if (Date.now() > deadline) throw new Error(`server did not answer /healthz:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const kill = async (signal: NodeJS.Signals): Promise<number | null> => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    return exited;
+  };
   return {
     url,
+    pid: child.pid as number,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await kill('SIGTERM');
     },
+    kill,
   };
 }

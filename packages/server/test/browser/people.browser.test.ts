@@ -52,6 +52,11 @@ describe('a person in a real browser', () => {
   it('signs in with the emailed code (a wrong code first)', async () => {
     const res = await page.goto(`${server.url}/`);
     expect(res?.status()).toBe(200);
+    // Everything below runs under the server's strict CSP: no inline style or script, forms only to us.
+    const csp = (await res?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("form-action 'self'");
     expect(await page.title()).toBe('Sign in · hero-onboarding');
     await inspectPage(page, 'sign-in', secrets);
     await page.getByLabel('Email address').fill('hero@people.example.com');

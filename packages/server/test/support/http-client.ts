@@ -1,3 +1,5 @@
+import { rememberSecrets } from './seen-secrets';
+
 /**
  * A tiny HTTP client with a cookie jar, so tests drive the server over real HTTP as a browser or an API
  * client would. Redirects are not followed: tests assert them.
@@ -25,7 +27,8 @@ export class HttpClient {
       redirect: 'manual',
       ...(body === undefined ? {} : { body }),
     });
-    for (const line of response.headers.getSetCookie()) {
+    const setCookies = response.headers.getSetCookie();
+    for (const line of setCookies) {
       const [pair = '', ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
@@ -42,6 +45,7 @@ export class HttpClient {
     } catch {
       json = undefined;
     }
+    rememberSecrets(setCookies, json);
     return { status: response.status, headers: response.headers, text, json };
   }
 

@@ -13,7 +13,7 @@ export async function signInByPage(stack: TestStack, app: ReturnType<typeof crea
   const asked = await person.submit('/login/challenge', { email });
   if (asked.status !== 303) throw new Error(`challenge answered ${asked.status}: ${asked.text}`);
   const code = lastLoggedCode(stack.logger.lines);
-  const verified = await person.submit('/login/verify', { email, code });
+  const verified = await person.submit('/login/verify', { code });
   if (verified.status !== 303) throw new Error(`verify answered ${verified.status}: ${verified.text}`);
   const user = await stack.db
     .selectFrom('users')

@@ -13,6 +13,7 @@ import type { AppDeps } from '../../src/context';
 import { createMemoryLogger } from '../../src/logger';
 import { startPaymentProviders } from '../../src/payments/start-providers';
 import { HttpClient } from './http-client';
+import { expectNoSecretsLogged } from './log-leaks';
 
 export const IDENFY = {
   apiKey: 'test-idenfy-key',
@@ -27,6 +28,19 @@ export const CLICKPESA = {
 };
 export const ADMIN_API_TOKEN = 'test-admin-api-token-0123456789abcdef';
 export const ADMIN_EMAIL = 'admin@example.com';
+export const SESSION_SECRET = 'test-session-secret-0123456789abcdefghij';
+/** Every configured secret of a test stack: none may ever reach a log line. */
+export const CONFIGURED_SECRETS = [
+  SESSION_SECRET,
+  ADMIN_API_TOKEN,
+  IDENFY.apiKey,
+  IDENFY.apiSecret,
+  IDENFY.webhookSecret,
+  STRIPE.secretKey,
+  STRIPE.webhookSecret,
+  CLICKPESA.apiKey,
+  CLICKPESA.checksumKey,
+];
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
@@ -39,6 +53,10 @@ export async function startTestStack(
   options: {
     env?: Record<string, string>;
     codeSender?: CodeSender;
+    /** Point the server's iDenfy client here instead of the simulator (a failing stand-in, say). */
+    kycProviderUrl?: string;
+    /** Where signIn() reads a mailed code when the server is not in dev mode (see mail-stack.ts). */
+    mailedCode?: (email: string) => string;
     database?: { url: string; db: Kysely<Database> };
   } = {},
 ) {
@@ -74,7 +92,7 @@ export async function startTestStack(
     PUBLIC_URL: baseUrl,
     ADMIN_EMAILS: ADMIN_EMAIL,
     ADMIN_API_TOKEN,
-    SESSION_SECRET: 'test-session-secret-0123456789abcdefghij',
+    SESSION_SECRET,
     TRUST_PROXY: 'true',
     STRIPE_SECRET_KEY: STRIPE.secretKey,
     STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
@@ -89,7 +107,7 @@ export async function startTestStack(
   const kycProvider = new IdenfyProvider({
     ...IDENFY,
     webhookSecret,
-    baseUrl: simulator.url,
+    baseUrl: options.kycProviderUrl ?? simulator.url,
     timeoutMs: config.idenfy.timeoutMs,
   });
   const payments = await startPaymentProviders(config, logger);
@@ -105,6 +123,7 @@ export async function startTestStack(
   app = createApp(deps);
 
   return {
+    app,
     db,
     databaseUrl,
     simulator,
@@ -124,14 +143,20 @@ export async function startTestStack(
       );
       if (challenge.status !== 200)
         throw new Error(`challenge failed: ${challenge.status} ${challenge.text}`);
-      const verified = await client.post('/login/verify', { email, code: challenge.json.dev_code });
+      const code = challenge.json.dev_code ?? options.mailedCode?.(email);
+      const verified = await client.post('/login/verify', { email, code });
       if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
       return { client, user: verified.json.user as { id: string; email: string; role: string } };
     },
+    /** Stops everything, after checking that nothing secret or personal was logged by this stack. */
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([simulator.close(), stripe.close(), clickpesa.close(), payments.close()]);
-      await owned?.destroy();
+      try {
+        await expectNoSecretsLogged(logger.lines, db, CONFIGURED_SECRETS);
+      } finally {
+        await Promise.all([simulator.close(), stripe.close(), clickpesa.close(), payments.close()]);
+        await owned?.destroy();
+      }
     },
   };
 }

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type ServerProcess, startServerProcess } from '../src/testing/server-process';
+import { HttpClient } from './support/http-client';
+import { IDENFY, SESSION_SECRET } from './support/stack';
+
+/**
+ * SIGTERM to a real server process running its own embedded PostgreSQL: it stops accepting, finishes
+ * the requests in flight, closes the pool and stops the database, and exits 0; nothing it accepted is lost.
+ */
+let scratch: string;
+let simulator: IdenfySimulator;
+let env: Record<string, string>;
+const started: ServerProcess[] = [];
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'hero-shutdown-'));
+  // The embedded server runs as the postgres user when the tests run as root.
+  await chmod(scratch, 0o755);
+  simulator = await startIdenfySimulator({ ...IDENFY, port: 0 });
+  env = {
+    DATABASE_URL: '',
+    EMBEDDED_PG_DATA_DIR: path.join(scratch, 'data'),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    ONBOARDING_DEV_MODE: 'true',
+    IDENFY_DEV_MODE: 'true',
+    IDENFY_API_URL: simulator.url,
+    IDENFY_API_KEY: IDENFY.apiKey,
+    IDENFY_API_SECRET: IDENFY.apiSecret,
+    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
+    SESSION_SECRET,
+    LOGIN_RATE_LIMIT_PER_IP: '1000',
+    LOG_LEVEL: 'info',
+  };
+}, 60_000);
+afterAll(async () => {
+  for (const server of started) await server.stop();
+  await simulator?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const refused = (url: string) =>
+  fetch(`${url}/healthz`).then(
+    () => false,
+    () => true,
+  );
+
+describe('graceful shutdown', () => {
+  it('SIGTERM: stop accepting, finish what is in flight, close the pool and the embedded database, exit 0', async () => {
+    const server = await startServerProcess(env);
+    started.push(server);
+    const clients = [];
+    for (let i = 0; i < 4; i++) {
+      const client = new HttpClient(server.url);
+      const email = `draining-${i}@example.com`;
+      const { json } = await client.post('/login/challenge', { email });
+      expect((await client.post('/login/verify', { email, code: json.dev_code })).status).toBe(200);
+      clients.push(client);
+    }
+
+    // Four /kyc/start calls held inside the iDenfy token call while the signal arrives.
+    simulator.setFaults({ tokenDelayMs: 1500 });
+    let inFlightDone = false;
+    const inFlight = Promise.all(clients.map((c) => c.get('/kyc/start'))).finally(() => {
+      inFlightDone = true;
+    });
+    const opened = () => (server.output().match(/"msg":"KYC session opened"/g) ?? []).length;
+    for (let i = 0; i < 500 && opened() < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(opened()).toBe(4);
+
+    const exited = server.kill('SIGTERM');
+    while (!(await refused(server.url))) await new Promise((r) => setTimeout(r, 10));
+    // New connections are refused while the accepted requests are still being served.
+    expect(inFlightDone).toBe(false);
+    const answers = await inFlight;
+    simulator.setFaults({});
+    for (const res of answers) {
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toContain('/api/v2/redirect?authToken=');
+    }
+    expect(await exited).toBe(0);
+    expect(server.output()).toContain('SIGTERM: shutting down');
+    expect(server.output()).toContain('"msg":"stopped"');
+    expect(server.output()).not.toMatch(/"level":"error"/);
+    // The embedded PostgreSQL was stopped with it.
+    expect(existsSync(path.join(env.EMBEDDED_PG_DATA_DIR as string, 'postmaster.pid'))).toBe(false);
+
+    // Nothing accepted was lost: a new process on the same data serves the stored tokens.
+    const again = await startServerProcess(env);
+    started.push(again);
+    for (const [i, client] of clients.entries()) {
+      const status = await new HttpClient(again.url).get('/kyc/status', {
+        cookie: `hero_session=${client.cookie('hero_session')}`,
+      });
+      expect(status.json.kyc.status, `user ${i}`).toBe('in_progress');
+      expect(answers[i]?.headers.get('location')).toContain(encodeURIComponent(status.json.kyc.auth_token));
+    }
+  });
+});
