@@ -225,6 +225,7 @@ describe('keyboard only', () => {
     ]);
     // The ring is drawn: an outline on the focused button.
     expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await inspectPage(page, 'keyboard-focus', secrets);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('keys@people.example.com');
     await page.keyboard.press('Enter');
