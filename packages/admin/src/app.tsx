@@ -8,6 +8,7 @@ import { sameOriginForms, securityHeaders } from './http/security';
 import { ADMIN_CSS, FAVICON_SVG } from './pages/styles';
 import { kycRoutes } from './routes/kyc';
 import { loginRoutes } from './routes/login';
+import { topUpRoutes } from './routes/top-ups';
 import { userRoutes } from './routes/users';
 
 const ASSET_CACHE = 'public, max-age=300';
@@ -35,6 +36,7 @@ export function createAdminApp(deps: AdminDeps) {
   app.get('/', (c) => c.redirect('/kyc/review', 303));
   app.route('/', kycRoutes);
   app.route('/', userRoutes);
+  app.route('/', topUpRoutes);
   app.notFound((c) => errorPage(notFound(), c));
   app.onError((error, c) => errorPage(error, c));
   return app;

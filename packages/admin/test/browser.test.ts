@@ -8,7 +8,7 @@ import {
 } from '@hero-onboarding/browser-testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personWithKyc } from './support/people';
+import { paidTopUp, personWithKyc } from './support/people';
 import {
   ADMIN_API_TOKEN,
   ADMIN_EMAIL,
@@ -30,6 +30,7 @@ beforeAll(async () => {
   await personWithKyc(stack.serverUrl, 'bob@people.example.com', { overall: 'REVIEWING', final: false });
   await personWithKyc(stack.serverUrl, 'dan@people.example.com', { overall: 'DENIED' });
   hero = await personWithKyc(stack.serverUrl, 'hero@people.example.com', { overall: 'APPROVED' });
+  await paidTopUp(stack.serverUrl, hero.session, 5000);
   secrets.push(ADMIN_API_TOKEN, SESSION_SECRET, stack.config.sessionSecret, hero.session);
   browser = await launchBrowser();
   page = await browser.newPage();
@@ -112,6 +113,7 @@ describe('an admin in a real browser', () => {
     await page.waitForURL(`${stack.url}/users/${hero.userId}`);
     expect(await page.locator('h1').textContent()).toBe('hero@people.example.com');
     expect(await page.locator('dl.facts .badge').first().textContent()).toBe('completed');
+    expect(await page.locator('dl.facts .balances').textContent()).toBe('50.00 USD');
     await inspect('user');
   });
 
@@ -130,6 +132,14 @@ describe('an admin in a real browser', () => {
       .where('id', '=', hero.userId)
       .executeTakeFirstOrThrow();
     expect(row.kyc_status).toBe('pending');
+  });
+
+  it('sees the top-ups', async () => {
+    await page.getByRole('link', { name: 'Top-ups' }).click();
+    await page.waitForURL(`${stack.url}/top-ups`);
+    expect(await rowEmails()).toEqual(['hero@people.example.com']);
+    expect(await page.locator('td[data-label="Amount"]').textContent()).toBe('50.00 USD');
+    await inspect('top-ups');
   });
 
   it('gets a readable page for a wrong address, and signs out', async () => {

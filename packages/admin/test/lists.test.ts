@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from '../src/app';
 import { serverApi } from '../src/server-api';
 import { BrowserLike } from './support/browser-like';
-import { personWithKyc } from './support/people';
+import { paidTopUp, personWithKyc } from './support/people';
 import { adminSignIn } from './support/sign-in';
 import { ADMIN_EMAIL, type AdminStack, startAdminStack } from './support/stack';
 
 let stack: AdminStack;
 let admin: BrowserLike;
 const ids: Record<string, string> = {};
+const sessions: Record<string, string> = {};
 
 /** The user emails a list page shows, in order. */
 const emailsIn = (html: string) =>
@@ -23,8 +24,14 @@ beforeAll(async () => {
     ['dan', { overall: 'DENIED' }],
     ['eve', undefined],
   ];
-  for (const [name, outcome] of people)
-    ids[name] = (await personWithKyc(stack.serverUrl, `${name}@kyc.example.com`, outcome)).userId;
+  for (const [name, outcome] of people) {
+    const person = await personWithKyc(stack.serverUrl, `${name}@kyc.example.com`, outcome);
+    ids[name] = person.userId;
+    sessions[name] = person.session;
+  }
+  // Cleo (verified) tops up twice; the balance is their sum.
+  await paidTopUp(stack.serverUrl, sessions.cleo as string, 2500);
+  await paidTopUp(stack.serverUrl, sessions.cleo as string, 123456);
   admin = (await adminSignIn(stack, ADMIN_EMAIL)).browser;
 });
 afterAll(async () => stack?.close());
@@ -94,6 +101,33 @@ describe('/users and a user', () => {
     expect(page.html).toContain(`href="/users/${ids.ana}/reset"`);
     expect((await admin.get('/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await admin.get('/users/not-an-id')).status).toBe(404);
+  });
+});
+
+describe('balances and top-ups', () => {
+  it('shows balances in /users and on the user page, with their top-ups', async () => {
+    const list = await admin.get('/users?q=cleo');
+    expect(list.html).toContain(
+      '<td data-label="Balance"><span class="balances"><span>1,259.56 USD</span></span></td>',
+    );
+    const ana = await admin.get('/users?q=ana');
+    expect(ana.html).toContain('<td data-label="Balance"><span class="muted">0</span></td>');
+    const page = await admin.get(`/users/${ids.cleo}`);
+    expect(page.html).toContain('<span>1,259.56 USD</span>');
+    expect(page.html.match(/<td data-label="Amount" class="num">/g)).toHaveLength(2);
+    expect(page.html).toContain('<td data-label="Amount" class="num">1,234.56 USD</td>');
+    expect(page.html).toContain('<span class="badge paid">paid</span>');
+  });
+
+  it('/top-ups lists them with their user, filtered by status, provider and email', async () => {
+    const all = await admin.get('/top-ups');
+    expect(all.status).toBe(200);
+    expect(emailsIn(all.html)).toEqual(['cleo@kyc.example.com', 'cleo@kyc.example.com']);
+    expect(all.html).toContain('aria-current="page">Top-ups');
+    expect(emailsIn((await admin.get('/top-ups?status=paid&provider=stripe&q=cleo')).html)).toHaveLength(2);
+    expect((await admin.get('/top-ups?status=failed')).html).toContain('No top-ups match.');
+    expect((await admin.get('/top-ups?flagged=true')).html).toContain('No top-ups match.');
+    expect((await admin.get('/top-ups?status=bogus')).status).toBe(400);
   });
 });
 

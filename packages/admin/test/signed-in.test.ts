@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminApp } from '../src/app';
+import { serverApi } from '../src/server-api';
 import { BrowserLike } from './support/browser-like';
 import { signInPerson } from './support/people';
 import { adminSignIn } from './support/sign-in';
@@ -83,6 +85,28 @@ describe('admin sign-in against the real server', () => {
     expect(after.status).toBe(303);
     expect(after.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/users')}&ended=1`);
     expect(browser.cookies.has('hero_admin')).toBe(false);
+  });
+
+  it('an address removed from ADMIN_EMAILS is out at its next request', async () => {
+    const { browser } = await adminSignIn(stack, ADMIN_EMAIL);
+    expect((await browser.get('/users')).status).toBe(200);
+    // The operator restarts the server without this address; the admin view keeps running.
+    const restarted = await stack.startAnotherServer({ ADMIN_EMAILS: 'someone-else@example.com' });
+    try {
+      const app = createAdminApp({
+        config: { ...stack.config, serverUrl: restarted.url },
+        logger: stack.logger,
+        api: serverApi({ serverUrl: restarted.url, apiToken: ADMIN_API_TOKEN }),
+      });
+      const same = new BrowserLike(app, stack.url);
+      for (const [name, value] of browser.cookies) same.cookies.set(name, value);
+      const refused = await same.get('/users');
+      expect(refused.status).toBe(403);
+      expect(refused.html).toContain('data-code="not_admin"');
+      expect(same.cookies.has('hero_admin')).toBe(false);
+    } finally {
+      await restarted.stop();
+    }
   });
 
   it('signs out: the server session is revoked and the cookie cleared; signing out needs the form token', async () => {

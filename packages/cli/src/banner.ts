@@ -22,6 +22,14 @@ export function devModeLines(input: BannerInput): string[] {
         : `iDenfy is a STAND-IN at ${server.idenfy.apiUrl}: no real identity check happens`,
     );
   if (server.kyc.demoMode) lines.push('KYC_DEMO_MODE: KYC completes without any provider');
+  for (const [name, setup] of [
+    ['Stripe', server.payments.stripe],
+    ['ClickPesa', server.payments.clickpesa],
+  ] as const)
+    if (setup.mode === 'stand-in')
+      lines.push(
+        `${name} is a STAND-IN ${setup.apiUrl === undefined ? '(built in)' : `at ${setup.apiUrl}`}: no real payments happen`,
+      );
   if (input.generatedAdminToken)
     lines.push('ADMIN_API_TOKEN was generated for this run (set it to keep one)');
   if (input.admin?.sessionSecretGenerated)
@@ -46,6 +54,7 @@ export function startBanner(input: BannerInput): string {
       ? '   admin      not started (--no-admin)'
       : `   admin      ${admin.publicUrl}/kyc   (listening on ${admin.host}:${admin.port})`,
     `   database   ${db}`,
+    `   payments   Stripe ${server.payments.stripe.mode}, ClickPesa ${server.payments.clickpesa.mode}; currencies ${server.payments.currencies.join(', ')}`,
     `   mode       ${server.production ? 'production' : 'development'}${server.devMode ? ', DEV MODE' : ''}`,
   ];
   if (admin !== undefined)

@@ -22,7 +22,7 @@ const ADMIN_FLAGS: FlagVariable[] = [
 ];
 const MIGRATE_FLAGS: FlagVariable[] = ['DATABASE_URL', 'EMBEDDED_PG_PORT'];
 
-/** The `hero-onboarding` command line; `run` resolves with the exit code. */
+/** The `hero-onboarding` command line; each command ends by calling `exit` with its code. */
 export function program(exit: (code: number) => void): Command {
   const cli = new Command('hero-onboarding')
     .description(
@@ -90,26 +90,49 @@ export function program(exit: (code: number) => void): Command {
     ),
   );
 
+  withSettingFlags(
+    cli
+      .command('reconcile')
+      .description('One sweep over top-ups left pending past their checkout (npm run reconcile), then exit.'),
+    MIGRATE_FLAGS,
+  ).action((options: Record<string, unknown>) =>
+    finish(async () =>
+      (await commands.oneShot()).reconcile(process.env, overridesFrom(options, MIGRATE_FLAGS)),
+    ),
+  );
+
   const sim = cli
     .command('sim')
     .description('Run a provider simulator on its own (development and tests only).');
-  sim
-    .command('idenfy')
-    .description(
-      'The iDenfy simulator: its API, verification page and /sim control API; webhooks go to the server.',
-    )
-    .option('--port <port>', 'the port it listens on', '8090')
-    .option('--host <host>', 'the address it listens on', '127.0.0.1')
-    .option('--callback-url <url>', "where results are delivered (default: PUBLIC_URL's /webhooks/idenfy)")
-    .action((options: { port: string; host: string; callbackUrl?: string }) =>
-      finish(async () =>
-        (await commands.sim()).simIdenfy(process.env, {
-          port: options.port,
-          host: options.host,
-          callbackUrl: options.callbackUrl,
-        }),
-      ),
-    );
+  const simulators = [
+    ['idenfy', 'The iDenfy simulator: its API, verification page and /sim control API.', '8090'],
+    [
+      'stripe',
+      'The Stripe stand-in: the API subset the SDK uses, a hosted checkout page, signed events.',
+      '8091',
+    ],
+    [
+      'clickpesa',
+      'The ClickPesa stand-in: tokens, checkout links, a checkout page, checksummed webhooks.',
+      '8092',
+    ],
+  ] as const;
+  for (const [name, description, port] of simulators)
+    sim
+      .command(name)
+      .description(`${description} Webhooks go to the server.`)
+      .option('--port <port>', 'the port it listens on', port)
+      .option('--host <host>', 'the address it listens on', '127.0.0.1')
+      .option('--webhook-url <url>', `where webhooks are delivered (default: PUBLIC_URL's /webhooks/${name})`)
+      .action((options: { port: string; host: string; webhookUrl?: string }) =>
+        finish(async () =>
+          (await commands.sim()).sim(name, process.env, {
+            port: options.port,
+            host: options.host,
+            webhookUrl: options.webhookUrl,
+          }),
+        ),
+      );
   return cli;
 }
 

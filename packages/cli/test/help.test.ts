@@ -4,7 +4,7 @@ import { cliEnv, runCli } from './support/run-cli';
 describe('--help', () => {
   it('every command explains itself and exits 0', async () => {
     const cases: [string[], RegExp[]][] = [
-      [['--help'], [/serve/, /admin/, /generate/, /migrate/, /sim/]],
+      [['--help'], [/serve/, /admin/, /generate/, /migrate/, /reconcile/, /sim/]],
       [
         ['serve', '--help'],
         [
@@ -23,11 +23,17 @@ describe('--help', () => {
         [/--check/, /--allow-destructive/],
       ],
       [['migrate', '--help'], [/--database-url <url>/]],
-      [['sim', '--help'], [/idenfy/]],
+      [
+        ['sim', '--help'],
+        [/idenfy/, /stripe/, /clickpesa/],
+      ],
       [
         ['sim', 'idenfy', '--help'],
-        [/--port <port>/, /--callback-url <url>/],
+        [/--port <port>/, /--webhook-url <url>/],
       ],
+      [['sim', 'stripe', '--help'], [/default: "8091"/]],
+      [['sim', 'clickpesa', '--help'], [/\/webhooks\/clickpesa/]],
+      [['reconcile', '--help'], [/--database-url <url>/]],
     ];
     const results = await Promise.all(cases.map(([args]) => runCli(args, cliEnv())));
     results.forEach((result, i) => {

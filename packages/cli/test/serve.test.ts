@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@hero-onboarding/db/testing';
 import { freePort } from '@hero-onboarding/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +28,8 @@ async function startServe(extra: Record<string, string> = {}) {
       HERO_UNLISTED_CANARY: CANARY,
       AWS_SECRET_ACCESS_KEY: CANARY,
       NODE_OPTIONS: '--no-warnings',
+      DATABASE_CONNECT_TIMEOUT_MS: '30000',
+      DATABASE_QUERY_TIMEOUT_MS: '30000',
       ...extra,
     }),
   );
@@ -53,6 +59,8 @@ describe('hero-onboarding serve', () => {
       expect(out).toMatch(/database {3}postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test_/);
       expect(out).toContain('!! NOT FOR REAL USERS');
       expect(out).toContain('iDenfy is SIMULATED');
+      expect(out).toContain('payments   Stripe stand-in, ClickPesa stand-in; currencies USD');
+      expect(out).toContain('Stripe is a STAND-IN (built in): no real payments happen');
       expect(out).toContain('ADMIN_API_TOKEN was generated for this run');
       expect(out).toContain('1 address in ADMIN_EMAILS');
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -113,6 +121,33 @@ describe('hero-onboarding serve', () => {
     cli.signal('SIGTERM');
     expect(await cli.exited).toBe(0);
     await waitUntilGone(started);
+  });
+
+  it('with the embedded database: stopping the CLI alone stops PostgreSQL too, cleanly', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'hero-cli-embedded-'));
+    // As root, PostgreSQL runs as its own user, which must reach the data directory.
+    await chmod(work, 0o755);
+    const dataDir = path.join(work, 'postgres');
+    try {
+      const { cli } = await startServe({
+        DATABASE_URL: '',
+        EMBEDDED_PG_DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+      });
+      expect(cli.output()).toContain(`database   embedded PostgreSQL on 127.0.0.1:`);
+      const started = descendantsOf(cli.pid);
+      const postgres = started.filter((pid) => (processInfo(pid).args[0] ?? '').endsWith('postgres'));
+      expect(postgres.length).toBeGreaterThan(0);
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(true);
+      // SIGTERM to the CLI only (unlike Ctrl-C, PostgreSQL gets no signal of its own): the server must stop it.
+      cli.signal('SIGTERM');
+      expect(await cli.exited).toBe(0);
+      await waitUntilGone(started);
+      // A clean shutdown removes the pid file; a killed server would leave it behind.
+      expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it('if the CLI is killed outright, its children notice and stop themselves', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { admin } from '../src/commands/admin';
 import { migrate } from '../src/commands/one-shot';
 import { serve } from '../src/commands/serve';
-import { simIdenfy } from '../src/commands/sim';
+import { sim } from '../src/commands/sim';
 import { SettingsError } from '../src/env/validate';
 import { cliEnv, runCli } from './support/run-cli';
 
@@ -70,10 +70,15 @@ describe('settings are checked before anything starts', () => {
       },
       // Outside dev mode the admin view needs a real token: no generated one.
       {
-        env: { ONBOARDING_DEV_MODE: 'false', SMTP_URL: 'smtp://127.0.0.1:2525' },
+        env: {
+          SMTP_URL: 'smtp://127.0.0.1:2525',
+          IDENFY_API_KEY: 'key',
+          IDENFY_API_SECRET: 'secret',
+          IDENFY_WEBHOOK_SECRET: 'hook',
+        },
         variable: 'ADMIN_API_TOKEN',
         neededBy: 'admin view',
-        mode: 'development mode',
+        mode: 'a setup with real services (SMTP_URL, IDENFY_API_KEY), so not dev mode',
       },
       {
         env: { ADMIN_SESSION_SECRET: 'too-short-admin-secret' },
@@ -119,8 +124,16 @@ describe('settings are checked before anything starts', () => {
         env: { NODE_ENV: 'production' },
         run: 'sim',
         variable: 'NODE_ENV',
-        neededBy: 'iDenfy simulator',
+        neededBy: 'stripe simulator',
         mode: 'production mode',
+      },
+      {
+        env: { STRIPE_SECRET_KEY: 'sk_test_mine_only' },
+        run: 'sim',
+        variable: 'STRIPE_WEBHOOK_SECRET',
+        neededBy: 'stripe simulator',
+        mode: 'development mode',
+        secret: 'sk_test_mine_only',
       },
     ];
     for (const c of cases) {
@@ -129,7 +142,7 @@ describe('settings are checked before anything starts', () => {
         if (c.run === 'admin') return admin(c.env, {});
         if (c.run === 'migrate') return migrate(c.env, {});
         if (c.run === 'sim')
-          return simIdenfy(c.env, { port: '0', host: '127.0.0.1', callbackUrl: undefined });
+          return sim('stripe', c.env, { port: '0', host: '127.0.0.1', webhookUrl: undefined });
         return serve(c.env, { admin: true, overrides: {} });
       });
       expect({ variable: error.variable, neededBy: error.neededBy, mode: error.mode }, label).toEqual({

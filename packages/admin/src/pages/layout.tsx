@@ -7,6 +7,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'review', href: '/kyc/review', label: 'Review queue' },
   { section: 'kyc', href: '/kyc', label: 'KYC sessions' },
   { section: 'users', href: '/users', label: 'Users' },
+  { section: 'top-ups', href: '/top-ups', label: 'Top-ups' },
 ];
 
 /** Every admin page: one stylesheet, no script, a skip link, the nav and who is signed in. */

@@ -74,6 +74,8 @@ form.stack { display: flex; flex-direction: column; gap: .75rem; }
 .badge.failed, .badge.expired, .badge.flagged { background: var(--danger-bg); border-color: #e6b0ab; color: var(--danger); }
 .badge.in_progress, .badge.pending, .badge.review { background: var(--warn-bg); border-color: #ecd08f; color: var(--warn); }
 .tags { display: flex; flex-wrap: wrap; gap: .25rem; }
+.balances { display: flex; flex-direction: column; }
+td.num { white-space: nowrap; }
 .muted { color: var(--muted); }
 table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); }
 caption { text-align: left; font-weight: 600; padding: .5rem 0; }

@@ -1,8 +1,10 @@
 import type { SignedInAdmin } from '../context';
-import type { AdminKycSession, AdminUser } from '../server-api';
+import type { AdminKycSession, AdminTopUp, AdminUser } from '../server-api';
 import { KycSessionTable } from './kyc-sessions';
 import { Layout } from './layout';
+import { Balances } from './money-parts';
 import { Badge, Notice, Time } from './parts';
+import { TopUpTable } from './top-ups';
 
 /** One user: their facts, their KYC sessions, and the way to reset their KYC. */
 export function UserPage(props: {
@@ -10,6 +12,8 @@ export function UserPage(props: {
   user: AdminUser;
   sessions: readonly AdminKycSession[];
   moreSessions: boolean;
+  topUps: readonly AdminTopUp[];
+  moreTopUps: boolean;
   notice: 'reset' | undefined;
 }) {
   const { user } = props;
@@ -28,6 +32,10 @@ export function UserPage(props: {
           <dt>Verified</dt>
           <dd>
             <Time value={user.kyc_verified_at} />
+          </dd>
+          <dt>Balance</dt>
+          <dd>
+            <Balances balances={user.balances} />
           </dd>
           <dt>Role</dt>
           <dd>{user.role}</dd>
@@ -55,6 +63,13 @@ export function UserPage(props: {
       {props.moreSessions ? (
         <p>
           <a href={`/kyc?q=${encodeURIComponent(user.email)}`}>All of this user's sessions</a>
+        </p>
+      ) : null}
+      <h2>Top-ups</h2>
+      <TopUpTable topUps={props.topUps} caption="This user's top-ups, newest first" showUser={false} />
+      {props.moreTopUps ? (
+        <p>
+          <a href={`/top-ups?q=${encodeURIComponent(user.email)}`}>All of this user's top-ups</a>
         </p>
       ) : null}
     </Layout>

@@ -1,5 +1,6 @@
 import { KycStatusValues } from '@hero-onboarding/generated/onboarding';
 import type { AdminUser } from '../server-api';
+import { Balances } from './money-parts';
 import { Badge, Time } from './parts';
 
 export function UserTable(props: { users: readonly AdminUser[] }) {
@@ -13,6 +14,7 @@ export function UserTable(props: { users: readonly AdminUser[] }) {
           <th scope="col">Role</th>
           <th scope="col">KYC status</th>
           <th scope="col">Verified</th>
+          <th scope="col">Balance</th>
           <th scope="col">Signed up</th>
         </tr>
       </thead>
@@ -30,6 +32,9 @@ export function UserTable(props: { users: readonly AdminUser[] }) {
             </td>
             <td data-label="Verified">
               <Time value={u.kyc_verified_at} />
+            </td>
+            <td data-label="Balance">
+              <Balances balances={u.balances} />
             </td>
             <td data-label="Signed up">
               <Time value={u.created_at} />

@@ -8,7 +8,7 @@ import { UserFilters, UserTable } from '../pages/users';
 import type { ServerApi } from '../server-api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SESSIONS_ON_USER_PAGE = 20;
+const ROWS_ON_USER_PAGE = 20;
 
 async function findUser(api: ServerApi, id: string) {
   if (!UUID.test(id)) throw notFound();
@@ -41,13 +41,18 @@ export const userRoutes = new Hono<AdminEnv>()
   .get('/users/:id', async (c) => {
     const { api } = c.get('deps');
     const user = await findUser(api, c.req.param('id'));
-    const sessions = await api.lists.kycSessions({ user_id: user.id, limit: String(SESSIONS_ON_USER_PAGE) });
+    const [sessions, topUps] = await Promise.all([
+      api.lists.kycSessions({ user_id: user.id, limit: String(ROWS_ON_USER_PAGE) }),
+      api.lists.topUps({ user_id: user.id, limit: String(ROWS_ON_USER_PAGE) }),
+    ]);
     return c.html(
       <UserPage
         admin={c.get('admin')}
         user={user}
         sessions={sessions.items}
         moreSessions={sessions.next_cursor !== null}
+        topUps={topUps.items}
+        moreTopUps={topUps.next_cursor !== null}
         notice={c.req.query('done') === 'reset' ? 'reset' : undefined}
       />,
     );

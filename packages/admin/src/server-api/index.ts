@@ -2,7 +2,16 @@ import { adminLists } from './lists';
 import { adminSessions } from './session';
 
 export { ServerApiError } from './errors';
-export type { AdminKycSession, AdminLists, AdminUser, KycSessionList, ListQuery, UserList } from './lists';
+export type {
+  AdminKycSession,
+  AdminLists,
+  AdminTopUp,
+  AdminUser,
+  KycSessionList,
+  ListQuery,
+  TopUpList,
+  UserList,
+} from './lists';
 export type { AdminSessions, Challenge, SignedInUser } from './session';
 
 /** How long the admin waits for the server before showing "the server did not answer". */

@@ -5,8 +5,10 @@ import { call } from './errors';
 type Client = ReturnType<typeof hc<AdminRoutes>>;
 export type UserList = InferResponseType<Client['admin']['list-users']['$get'], 200>;
 export type KycSessionList = InferResponseType<Client['admin']['list-kyc-sessions']['$get'], 200>;
+export type TopUpList = InferResponseType<Client['admin']['list-top-ups']['$get'], 200>;
 export type AdminUser = UserList['items'][number];
 export type AdminKycSession = KycSessionList['items'][number];
+export type AdminTopUp = TopUpList['items'][number];
 
 /** Query values as the server reads them; unset filters are left out. */
 export type ListQuery = Readonly<Record<string, string | undefined>>;
@@ -28,6 +30,10 @@ export function adminLists(options: { serverUrl: string; apiToken: string; fetch
     async kycSessions(query: ListQuery): Promise<KycSessionList> {
       const response = await call(() => client.admin['list-kyc-sessions'].$get({ query: defined(query) }));
       return (await response.json()) as KycSessionList;
+    },
+    async topUps(query: ListQuery): Promise<TopUpList> {
+      const response = await call(() => client.admin['list-top-ups'].$get({ query: defined(query) }));
+      return (await response.json()) as TopUpList;
     },
   };
 }

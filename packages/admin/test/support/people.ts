@@ -71,3 +71,30 @@ export async function personWithKyc(
     await finishKyc(simulatorUrl, person.userId, outcome.overall, outcome.final ?? true);
   return person;
 }
+
+/**
+ * A paid top-up: `/payment/intent` as an API client, then the Stripe stand-in's control API pays the
+ * checkout and delivers the signed webhook that credits the balance.
+ */
+export async function paidTopUp(serverUrl: string, session: string, amountCents: number, currency = 'USD') {
+  const res = await fetch(new URL('/payment/intent', serverUrl), {
+    method: 'POST',
+    headers: {
+      cookie: `hero_session=${session}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+    body: JSON.stringify({ amount: amountCents, currency, provider: 'stripe' }),
+  });
+  const body = (await res.json()) as { checkout_url?: string };
+  if (res.status !== 201 || body.checkout_url === undefined)
+    throw new Error(`payment/intent answered ${res.status}`);
+  const checkout = new URL(body.checkout_url);
+  const sessionId = checkout.pathname.split('/').at(-1);
+  const paid = await fetch(`${checkout.origin}/_stand-in/sessions/${sessionId}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (paid.status !== 200) throw new Error(`the Stripe stand-in answered ${paid.status}`);
+}

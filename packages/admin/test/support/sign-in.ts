@@ -5,7 +5,8 @@ import type { AdminStack } from './stack';
 export async function adminSignIn(stack: AdminStack, email: string) {
   const browser = new BrowserLike(stack.app, stack.url);
   const asked = await browser.post('/login', { email });
-  if (asked.status !== 303) throw new Error(`POST /login answered ${asked.status}`);
+  if (asked.status !== 303)
+    throw new Error(`POST /login answered ${asked.status}: ${/data-code="([^"]+)"/.exec(asked.html)?.[1]}`);
   const code = stack.lastCode();
   const done = await browser.post('/login/code', { code });
   return { browser, done, code };

@@ -19,7 +19,14 @@ export const ADMIN_SESSION_SECRET = 'admin-view-test-admin-cookie-secret-4567';
  */
 export async function startAdminStack(options: { adminEmails?: string } = {}) {
   const database: TestDatabase<Database> = await createTestDatabase<Database>();
-  const server = await startServerProcess({
+  // Every sign-in here comes from 127.0.0.1 (the admin view calls the server), so the per-IP limits go up;
+  // and these tests are about the admin view, not a frozen database, so a busy two-core machine (Chromium,
+  // two servers compiling) must not turn a slow query into a 503: the database deadlines go up too.
+  const serverEnv = {
+    DATABASE_CONNECT_TIMEOUT_MS: '30000',
+    DATABASE_QUERY_TIMEOUT_MS: '30000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+    DATABASE_LOCK_TIMEOUT_MS: '30000',
     DATABASE_URL: database.url,
     ADMIN_EMAILS: options.adminEmails ?? ADMIN_EMAIL,
     ADMIN_API_TOKEN,
@@ -27,7 +34,9 @@ export async function startAdminStack(options: { adminEmails?: string } = {}) {
     ONBOARDING_DEV_MODE: 'true',
     LOGIN_RATE_LIMIT_PER_IP: '10000',
     LOGIN_RATE_LIMIT_PER_EMAIL: '1000',
-  });
+    LOGIN_RATE_LIMIT_PER_EMAIL_IP: '1000',
+  };
+  const server = await startServerProcess(serverEnv);
   const logger = createMemoryLogger();
   const app = {
     current: undefined as ReturnType<typeof createAdminApp> | undefined,
@@ -57,6 +66,8 @@ export async function startAdminStack(options: { adminEmails?: string } = {}) {
     app: app.current,
     config,
     logger,
+    /** Another server process on the same database, with some settings changed (stop it yourself). */
+    startAnotherServer: (changes: Record<string, string>) => startServerProcess({ ...serverEnv, ...changes }),
     /** Everything the server process printed so far (its dev-mode sign-in codes among it). */
     serverOutput: () => server.output(),
     /** The newest dev-mode sign-in code the server logged. */

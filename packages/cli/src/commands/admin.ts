@@ -3,7 +3,7 @@ import { checkAdminSettings } from '../env/validate';
 import { ENTRY } from '../paths';
 import { startChild } from '../process/child';
 import { Supervisor } from '../process/supervisor';
-import { waitUntilReady } from '../process/wait-ready';
+import { loopbackUrl, waitUntilReady } from '../process/wait-ready';
 
 /** `admin`: the admin view alone, for a server that runs elsewhere (ADMIN_SERVER_URL, ADMIN_API_TOKEN). */
 export async function admin(
@@ -23,11 +23,7 @@ export async function admin(
     }),
   );
   try {
-    await waitUntilReady(
-      `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/healthz`,
-      child,
-      30_000,
-    );
+    await waitUntilReady(`${loopbackUrl(config.host, config.port)}/healthz`, child, 30_000);
   } catch (error) {
     if (supervisor.stopping) return supervisor.done;
     process.stderr.write(

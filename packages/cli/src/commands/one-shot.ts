@@ -1,5 +1,5 @@
 import { childEnv, type Env, type ForwardedVariable, settingsFrom } from '../env/forwarded';
-import { checkDatabaseSettings } from '../env/validate';
+import { checkDatabaseSettings, checkServerSettings } from '../env/validate';
 import { ENTRY } from '../paths';
 import { startChild } from '../process/child';
 
@@ -38,6 +38,19 @@ export function migrate(source: Env, overrides: Partial<Record<ForwardedVariable
   const settings = settingsFrom(source, overrides);
   checkDatabaseSettings(settings);
   return runToEnd('migrate', ENTRY.migrate, [], childEnv(source, settings, 'server'));
+}
+
+/**
+ * `reconcile`: one sweep over top-ups left pending past their checkout's life (`npm run reconcile`), with
+ * the server's settings; schedule it, or set RECONCILE_INTERVAL_SECONDS on the server instead.
+ */
+export function reconcile(
+  source: Env,
+  overrides: Partial<Record<ForwardedVariable, string>>,
+): Promise<number> {
+  const settings = settingsFrom(source, overrides);
+  checkServerSettings(settings);
+  return runToEnd('reconcile', ENTRY.reconcile, [], childEnv(source, settings, 'server'));
 }
 
 export { runToEnd };

@@ -6,7 +6,7 @@ import { checkAdminSettings, checkServerSettings, modeOf, SettingsError } from '
 import { ENTRY } from '../paths';
 import { type Child, startChild } from '../process/child';
 import { Supervisor } from '../process/supervisor';
-import { waitUntilReady } from '../process/wait-ready';
+import { loopbackUrl, waitUntilReady } from '../process/wait-ready';
 
 export interface ServeOptions {
   readonly admin: boolean;
@@ -34,7 +34,9 @@ export async function serve(source: Env, options: ServeOptions): Promise<number>
           'ADMIN_API_TOKEN',
           'is required for the admin view outside dev mode (or use --no-admin)',
           'admin view',
-          modeOf(settings),
+          server.production
+            ? modeOf(settings)
+            : `a setup with real services (${server.realServices.join(', ')}), so not dev mode`,
         );
       settings = { ...settings, ADMIN_API_TOKEN: randomBytes(32).toString('base64url') };
       generatedAdminToken = true;
@@ -86,10 +88,4 @@ export async function serve(source: Env, options: ServeOptions): Promise<number>
   }
   process.stdout.write(startBanner({ server, database, admin, generatedAdminToken }));
   return supervisor.done;
-}
-
-/** Where this machine reaches a process listening on `host` (a wildcard address is reached on loopback). */
-function loopbackUrl(host: string, port: number): string {
-  const reach = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
-  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
 }

@@ -31,7 +31,8 @@ export function checkAdminSettings(settings: Env): AdminConfig {
   return named('admin view', settings, () => loadAdminConfig(settings));
 }
 
-function named<T>(neededBy: string, settings: Env, read: () => T): T {
+/** Runs a config reader; its `ConfigError` becomes a `SettingsError` saying who needs the variable, in which mode. */
+export function named<T>(neededBy: string, settings: Env, read: () => T): T {
   try {
     return read();
   } catch (error) {

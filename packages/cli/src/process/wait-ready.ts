@@ -18,3 +18,9 @@ export async function waitUntilReady(url: string, child: Child, timeoutMs: numbe
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** Where this machine reaches a process listening on `host` (a wildcard address is reached on loopback). */
+export function loopbackUrl(host: string, port: number): string {
+  const reach = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+  return `http://${reach.includes(':') ? `[${reach}]` : reach}:${port}`;
+}
