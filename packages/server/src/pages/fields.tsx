@@ -1,3 +1,11 @@
+/** A refusal of a form, as its page shows it: on the field it is about, or above the form. */
+export interface FormError {
+  readonly code: string;
+  readonly message: string;
+  /** The form field it is about; undefined for the form as a whole (too many tries, a mail failure). */
+  readonly field?: string | undefined;
+}
+
 /** A field's error, read out with the field (`aria-describedby`) and shown above it (the page's error summary is the alert). */
 export function FieldError(props: { id: string; message: string | undefined }) {
   if (props.message === undefined) return null;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppError } from '../http/errors';
-import type { FormError } from './sign-in';
+import type { FormError } from './fields';
 
 /**
  * A service's refusal as a form shows it: the field it is about (from the error's `field` detail, or the

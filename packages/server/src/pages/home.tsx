@@ -3,11 +3,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context';
 import { formatMoney } from '../payments/money';
 import { type Account, accountOf } from './account';
+import type { FormError } from './fields';
 import { KycNextStep, KycSentence } from './kyc';
 import { Layout } from './layout';
 import { ErrorSummary, Notice, StatusBadge } from './parts';
 import { renderPage } from './render';
-import { type FormError, SignInPage } from './sign-in';
+import { SignInPage } from './sign-in';
 import { topUpChoices } from './top-up-choices';
 import { TopUpForm, type TopUpFormProps } from './top-up-form';
 

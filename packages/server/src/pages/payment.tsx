@@ -18,7 +18,7 @@ const TITLES: Record<TopUpStatus, string> = {
   held: 'Payment held for review',
 };
 
-export const PROVIDER_NAMES: Record<string, string> = { stripe: 'Stripe', clickpesa: 'ClickPesa' };
+const PROVIDER_NAMES: Record<string, string> = { stripe: 'Stripe', clickpesa: 'ClickPesa' };
 const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
 
 function TopUpFacts(props: { topUp: TopUpView }) {

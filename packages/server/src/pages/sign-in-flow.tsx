@@ -9,9 +9,10 @@ import { verifyCode } from '../auth/verify.service';
 import type { AppEnv } from '../context';
 import { AppError } from '../http/errors';
 import { readObjectBody, requireString } from '../http/json-body';
+import type { FormError } from './fields';
 import { formErrorOf } from './form-error';
 import { renderPage, signedInEmail } from './render';
-import { CodePage, type FormError, SignInPage } from './sign-in';
+import { CodePage, SignInPage } from './sign-in';
 
 /**
  * The sign-in forms' side of `/login/challenge` and `/login/verify` (browsers; API clients get JSON from

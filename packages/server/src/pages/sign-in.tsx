@@ -1,14 +1,6 @@
-import { describedBy, FieldError } from './fields';
+import { describedBy, FieldError, type FormError } from './fields';
 import { Layout } from './layout';
 import { ErrorSummary, Notice } from './parts';
-
-/** A refusal of a sign-in form, as the page shows it: on the field it is about, or above the form. */
-export interface FormError {
-  readonly code: string;
-  readonly message: string;
-  /** The form field it is about; undefined for the form as a whole (too many tries, a mail failure). */
-  readonly field?: string | undefined;
-}
 
 const fieldMessage = (error: FormError | undefined, field: string) =>
   error?.field === field ? error.message : undefined;

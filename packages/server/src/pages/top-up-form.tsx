@@ -1,5 +1,5 @@
+import type { FormError } from './fields';
 import { describedBy, FieldError } from './fields';
-import type { FormError } from './sign-in';
 
 export interface ProviderChoice {
   readonly name: string;
