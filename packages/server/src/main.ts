@@ -9,7 +9,7 @@ import { devModeBanner, devModeWarnings } from './dev-banner';
 import { closeGracefully } from './graceful-close';
 import { createLogger } from './logger';
 import { startReconcileTimer } from './payments/reconcile-timer';
-import { startProviders } from './providers';
+import { type StartedProviders, startProviders } from './providers';
 import { startPayloadPurge } from './webhooks/purge-timer';
 
 /** `npm start`: config -> database (embedded unless DATABASE_URL) -> migrations -> providers -> HTTP. */
@@ -24,12 +24,19 @@ async function main() {
   }
   const dbLogger = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
   const database = await openDatabase<Database>({ logger: dbLogger });
-  const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: dbLogger });
-  logger.info(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
-  const changedRoles = await syncAdminRoles(database.db, config.auth);
-  if (changedRoles > 0)
-    logger.info('user roles brought in line with ADMIN_EMAILS', { changed: changedRoles });
-  const providers = await startProviders(config, logger);
+  // From here on a failed start must stop the embedded database it started, or PostgreSQL outlives us.
+  let providers: StartedProviders;
+  try {
+    const applied = await migrate(database.pool, { dir: defaultMigrationsDir, logger: dbLogger });
+    logger.info(`migrations: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}`);
+    const changedRoles = await syncAdminRoles(database.db, config.auth);
+    if (changedRoles > 0)
+      logger.info('user roles brought in line with ADMIN_EMAILS', { changed: changedRoles });
+    providers = await startProviders(config, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const deps = { db: database.db, config, logger, now: () => new Date(), ...providers };
   const app = createApp(deps);
   const purge = startPayloadPurge(deps, { retentionDays: config.webhooks.payloadRetentionDays });
@@ -55,7 +62,7 @@ async function main() {
   ) as Server;
 
   // SIGTERM: stop accepting, finish what was accepted, then close the pool and the embedded database.
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (draining) return;
     draining = true;
     logger.info(`${signal}: shutting down; finishing requests in flight`);
@@ -66,8 +73,13 @@ async function main() {
     await providers.close();
     await database.close();
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
+  // A port already taken: say so and stop everything started so far (the embedded database too).
+  server.once('error', (error) => {
+    logger.error(`cannot listen on ${config.http.host}:${config.http.port}: ${error.message}`);
+    void stop('listen error', 1);
+  });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
