@@ -97,11 +97,15 @@ status="$("${CURL[@]}" -b "$JAR" "$BASE/kyc/status" | json kyc.status)"
 [[ "$status" == "completed" ]] || fail "User.kyc_status is '$status', expected completed"
 ok
 
-step "payment intent after KYC: 303 to Stripe Checkout"
+step "payment intent after KYC: 303 on to Stripe Checkout"
 answer="$("${CURL[@]}" -b "$JAR" -o /dev/null -w '%{http_code} %{redirect_url}' -H 'accept: text/html' -H "origin: $BASE" \
   -d "amount=$AMOUNT&currency=usd" "$BASE/payment/intent")"
-checkout="${answer#* }"
-[[ "${answer%% *}" == "303" && "$checkout" == http* ]] || fail "got '$answer', expected a 303 to the checkout"
+handover="${answer#* }"
+[[ "${answer%% *}" == "303" && "$handover" == "$BASE/payment/checkout?top_up="* ]] || fail "got '$answer', expected a 303 to /payment/checkout"
+# The page goes on by itself with a meta refresh (a form may only lead to our own pages under the CSP).
+checkout="$("${CURL[@]}" -b "$JAR" -H 'accept: text/html' "$handover" \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const m=/<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(s);process.stdout.write(m?m[1].replaceAll("&amp;","&"):"")})')"
+[[ "$checkout" == http* ]] || fail "the hand-over page does not lead to a checkout"
 stand_in="$(node -e 'process.stdout.write(new URL(process.argv[1]).origin)' "$checkout")"
 session="$("${CURL[@]}" "$stand_in/_stand-in/sessions" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const x=JSON.parse(s).sessions.find(v=>v.url===process.argv[1]);process.stdout.write(x?`${x.id} ${x.amountTotal} ${x.clientReferenceId}`:"")})' "$checkout")"
 read -r checkout_session checkout_amount top_up_id <<<"$session"

@@ -6,10 +6,14 @@ import type { AppDeps, AppEnv } from './context';
 import { healthRoutes } from './health/routes';
 import { limitBodies } from './http/body-limit';
 import { AppError } from './http/errors';
+import { wantsHtml } from './http/negotiate';
 import { toErrorResponse } from './http/on-error';
 import { requireSameOrigin } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { kycRoutes } from './kyc/routes';
+import { assetRoutes } from './pages/assets';
+import { renderNotFound } from './pages/error-answer';
+import { pageRoutes } from './pages/routes';
 import { paymentRoutes } from './payments/routes';
 
 /** The whole HTTP API over the given dependencies; `main.ts` serves it, tests call `app.request()`. */
@@ -26,12 +30,16 @@ export function createApp(deps: AppDeps) {
   app.use('*', limitBodies({ jsonBytes: 64 * 1024, webhookBytes: 1024 * 1024 }));
   app.use('*', requireSameOrigin({ publicUrl: http.publicUrl, trustedOrigins: http.trustedOrigins }));
   app.route('/', healthRoutes);
+  app.route('/', assetRoutes);
   app.use('*', resolveViewer());
+  app.route('/', pageRoutes);
   app.route('/', authRoutes);
   app.route('/', kycRoutes);
   app.route('/', paymentRoutes);
   app.route('/', adminRoutes);
-  app.notFound((c) => toErrorResponse(new AppError(404, 'not_found', 'No such route.'), c));
+  app.notFound((c) =>
+    wantsHtml(c) ? renderNotFound(c) : toErrorResponse(new AppError(404, 'not_found', 'No such route.'), c),
+  );
   app.onError((error, c) => toErrorResponse(error, c));
   return app;
 }

@@ -124,6 +124,14 @@ describe('cross-site requests (CSRF)', () => {
     expect((await client.post('/login/challenge', { email: 'same@example.com' }, sameOrigin)).status).toBe(
       200,
     );
+    // What Chromium sends for our own form under our Referrer-Policy: no-referrer (seen in the browser tests).
+    const ownFormNoReferrer = { origin: 'null', 'sec-fetch-site': 'same-origin' };
+    expect(
+      (await client.post('/login/challenge', { email: 'own-form@example.com' }, ownFormNoReferrer)).status,
+    ).toBe(200);
+    expect(
+      (await client.post('/login/challenge', { email: 'nowhere@example.com' }, { origin: 'null' })).status,
+    ).toBe(403);
     const trusted = { origin: 'https://app.example.com', 'sec-fetch-site': 'cross-site' };
     expect((await client.post('/login/challenge', { email: 'app@example.com' }, trusted)).status).toBe(200);
     expect((await client.post('/login/challenge', { email: 'curl@example.com' })).status).toBe(200);

@@ -47,7 +47,10 @@ const fieldValue = fc.oneof(
   fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
 );
-const FIELDS = ['email', 'code', 'challenge_id', 'user_id', 'amount', 'currency', 'provider', '__proto__'];
+const FIELDS = [
+  ...['email', 'code', 'challenge_id', 'user_id', 'amount', 'amount_decimal', 'currency', 'provider'],
+  '__proto__',
+];
 /** Close to right, so the paths that write are exercised as well as the refusals. */
 const plausible = fc.oneof(
   fc.record({ email: fc.emailAddress() }),
@@ -192,11 +195,14 @@ describe('every JSON and form route under random input', () => {
       '/me',
       '/kyc/status',
       '/healthz',
+      '/',
+      '/login/code',
+      '/payment/checkout',
     );
     const query = fc.dictionary(
       fc.constantFrom(
         ...['limit', 'cursor', 'q', 'email', 'user_id', 'status', 'kyc_status', 'role'],
-        ...['provider', 'flag', 'flagged', 'top_up', 'orderReference', 'x'],
+        ...['provider', 'flag', 'flagged', 'top_up', 'orderReference', 'auto', 'x'],
       ),
       fc.oneof(
         fc.string({ maxLength: 30 }),

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
 import { readObjectBody, requireString } from '../http/json-body';
-import { viewOf } from '../kyc/kyc-view.service';
-import { currentSession } from '../kyc/queries';
-import { balancesOf } from '../payments/balances';
+import { wantsHtml } from '../http/negotiate';
+import { accountOf } from '../pages/account';
+import { challengeFromPage, verifyFromPage } from '../pages/sign-in-flow';
 import { userView } from '../users/user-view';
 import { issueChallenge } from './challenge.service';
 import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from './challenge-cookie';
@@ -16,6 +16,7 @@ import { requireUser } from './viewer';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/login/challenge', async (c) => {
+    if (wantsHtml(c)) return challengeFromPage(c); // the sign-in form: a 303 to /login/code, or the form again
     const deps = c.get('deps');
     const body = await readObjectBody(c);
     const email = normalizeEmail(body.email);
@@ -30,6 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
     });
   })
   .post('/login/verify', async (c) => {
+    if (wantsHtml(c)) return verifyFromPage(c); // the code form: a 303 to /, or the form again
     const deps = c.get('deps');
     const body = await readObjectBody(c);
     const email = normalizeEmail(body.email);
@@ -56,16 +58,13 @@ export const authRoutes = new Hono<AppEnv>()
         .execute();
     }
     clearSessionCookie(c);
+    if (wantsHtml(c)) return c.redirect('/', 303);
     return c.json({ signed_out: true });
   })
   .get('/me', async (c) => {
     const deps = c.get('deps');
     const { user } = requireUser(c);
-    // Read-only: /me never calls the provider; the viewer already holds the fresh user row.
-    const [balances, session] = await Promise.all([
-      balancesOf(deps.db, [user.id]),
-      currentSession(deps.db, user.id),
-    ]);
-    const kyc = viewOf(deps, user, session);
-    return c.json({ user: userView(user), kyc, balances: balances.get(user.id) ?? [] });
+    const { kyc, balances } = await accountOf(deps, user);
+    c.header('Cache-Control', 'no-store'); // the KYC view may carry iDenfy's token
+    return c.json({ user: userView(user), kyc, balances });
   });

@@ -5,11 +5,10 @@ import {
   ValidationError,
 } from '@hero-onboarding/generated/onboarding';
 import type { Context } from 'hono';
-import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
+import { renderErrorPage } from '../pages/error-answer';
 import { AppError } from './errors';
-import { page } from './html';
 import { wantsHtml } from './negotiate';
 
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
@@ -23,9 +22,7 @@ export function toErrorResponse(error: Error, c: Context<AppEnv>) {
     });
   }
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
-  if (wantsHtml(c)) {
-    return c.html(page('Something went wrong', pageBody(appError)), appError.status);
-  }
+  if (wantsHtml(c)) return renderErrorPage(c, appError);
   return c.json(
     { error: { code: appError.code, message: appError.message, ...appError.details } },
     appError.status,
@@ -70,17 +67,6 @@ function classify(error: Error): AppError {
       return new AppError(status, 'invalid_request', error.message || 'Bad request.');
   }
   return new AppError(500, 'internal', 'Something went wrong on our side.');
-}
-
-function pageBody(error: AppError) {
-  const hint =
-    error.code === 'unauthenticated'
-      ? html`<p>Please sign in and try again.</p>`
-      : error.code === 'service_unavailable'
-        ? html`<p>Please try again in a few seconds.</p>`
-        : '';
-  return html`<p class="error" data-code="${error.code}">${error.message}</p>
-    ${hint}`;
 }
 
 /** Postgres's data exceptions (class 22: a malformed uuid, a number out of range) come from input. */

@@ -45,7 +45,11 @@ function isExempt(c: Context): boolean {
 
 function isSameOrigin(c: Context, allowed: ReadonlySet<string>): boolean {
   const origin = c.req.header('origin');
-  if (origin !== undefined) return allowed.has(origin) || origin === new URL(c.req.url).origin;
   const site = c.req.header('sec-fetch-site');
+  // Our pages send `Referrer-Policy: no-referrer`, under which a browser posts our own forms with
+  // `Origin: null`; then its Sec-Fetch-Site (which no page can set) decides. A null origin without it is
+  // refused: that is a sandboxed or privacy-stripped page we cannot place.
+  if (origin === 'null') return site === 'same-origin';
+  if (origin !== undefined) return allowed.has(origin) || origin === new URL(c.req.url).origin;
   return site === undefined || site === 'same-origin';
 }

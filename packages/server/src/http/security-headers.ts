@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
-import { PAGE_STYLE_HASH } from './html';
 
 /**
- * Security headers on every response (Hono's `secureHeaders`): a CSP that allows nothing but our one
- * hashed stylesheet and forms posting back to us (no script at all), no framing, nosniff, no referrer,
+ * Security headers on every response (Hono's `secureHeaders`): a CSP that allows nothing but our own
+ * served stylesheet and icon (no inline style, no script at all) and forms posting back to us (a form
+ * whose answer redirects elsewhere is refused by browsers too, so the top-up form's answer is our own
+ * hand-over page; see pages/payment.tsx), no framing, nosniff, no referrer,
  * HSTS when we are served over https. And `Cache-Control: no-store` unless a route chose otherwise:
  * nearly every answer carries a token, a code, a cookie or personal data, so no shared or browser cache
  * may keep it, and a new route is covered without a thought.
@@ -14,7 +15,8 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
-      styleSrc: [`'${PAGE_STYLE_HASH}'`],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],

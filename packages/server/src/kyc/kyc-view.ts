@@ -19,6 +19,16 @@ export interface KycView {
   readonly message: string;
 }
 
+/** The pending view's message before any verification began (or after a reset), as opposed to "being prepared". */
+export const NOT_STARTED_MESSAGE = 'Verification has not started yet.';
+
+/**
+ * Whether the result may arrive any moment: a session being prepared, or in progress. A page showing it
+ * reloads itself; a not-started, finished or failed one has nothing to wait for.
+ */
+export const isSettling = (view: KycView): boolean =>
+  view.status === 'in_progress' || (view.status === 'pending' && view.message !== NOT_STARTED_MESSAGE);
+
 export interface ViewInputs {
   readonly userStatus: KycStatus;
   readonly verifiedAt: Date | null;
@@ -47,7 +57,7 @@ export function kycView({ userStatus, verifiedAt, session, kyc, now, verificatio
     state === undefined ||
     (userStatus === 'pending' && (state === 'finished' || state === 'exhausted'))
   ) {
-    return { ...base, status: 'pending', can_reset: false, message: 'Verification has not started yet.' };
+    return { ...base, status: 'pending', can_reset: false, message: NOT_STARTED_MESSAGE };
   }
   if (state === 'finished' || state === 'exhausted') {
     const status =

@@ -4,11 +4,11 @@ import type { AppEnv } from '../context';
 import { AppError, badRequest } from '../http/errors';
 import { readObjectBody } from '../http/json-body';
 import { wantsHtml } from '../http/negotiate';
+import { renderKycReturn } from '../pages/kyc';
 import type { KycView } from './kyc-view';
 import { resetKyc } from './reset.service';
 import { resumeKyc } from './resume.service';
 import { startKyc } from './start.service';
-import { statusPage } from './status-page';
 import { receiveIdenfyWebhook } from './webhook.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +18,7 @@ export const kycRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { user } = requireUser(c);
     const view = await startKyc(deps, user);
+    c.header('Cache-Control', 'no-store'); // the redirect's Location carries iDenfy's token
     if (view.status === 'completed') return c.redirect(deps.config.http.homeUrl, 302);
     if (view.verification_url !== null) return c.redirect(view.verification_url, 302);
     return c.redirect('/kyc/return', 302);
@@ -26,13 +27,16 @@ export const kycRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const { user } = requireUser(c);
     const view = await resumeKyc(deps, user, { checkLiveSession: true });
+    c.header('Cache-Control', 'no-store'); // the JSON view carries iDenfy's token (the page never does)
     if (!wantsHtml(c)) return c.json({ kyc: view });
-    return c.html(statusPage(view));
+    return renderKycReturn(c, view);
   })
   .get('/kyc/status', async (c) => {
     const deps = c.get('deps');
     const { user } = requireUser(c);
-    return c.json({ kyc: await resumeKyc(deps, user) });
+    const view = await resumeKyc(deps, user);
+    c.header('Cache-Control', 'no-store'); // it carries iDenfy's token
+    return c.json({ kyc: view });
   })
   .post('/kyc/reset', async (c) => {
     const deps = c.get('deps');

@@ -1,10 +1,5 @@
 import type { KycStatus } from '@hero-onboarding/generated/onboarding';
-import type { Context } from 'hono';
-import { html } from 'hono/html';
-import type { AppEnv } from '../context';
 import { AppError } from '../http/errors';
-import { page } from '../http/html';
-import { wantsHtml } from '../http/negotiate';
 
 const WHY: Record<KycStatus, string> = {
   pending: 'You have not verified your identity yet.',
@@ -14,6 +9,9 @@ const WHY: Record<KycStatus, string> = {
   completed: 'Your identity is verified.',
 };
 
+/** Why the gate refuses a person in this KYC status, in one sentence (the API's message and the page's). */
+export const kycGateReason = (status: KycStatus): string => WHY[status];
+
 /** The gate's refusal for API clients: 403 `kyc_required`, with where the person stands and where to go. */
 export function kycRequired(status: KycStatus): AppError {
   return new AppError(
@@ -22,20 +20,5 @@ export function kycRequired(status: KycStatus): AppError {
     `${WHY[status]} Verify your identity before adding money.`,
     {},
     { kyc_status: status, kyc_url: '/kyc/start' },
-  );
-}
-
-/** The same refusal for a browser: a page that explains why and links to /kyc/start. */
-export function kycRequiredResponse(c: Context<AppEnv>, error: AppError) {
-  if (!wantsHtml(c)) throw error;
-  const status = error.details.kyc_status as KycStatus;
-  return c.html(
-    page(
-      'Verify your identity first',
-      html`<p class="error" data-code="kyc_required" data-kyc-status="${status}">${WHY[status]}</p>
-        <p>Adding money to your balance needs a verified identity. Nothing was charged.</p>
-        <p><a class="button" href="/kyc/start">Verify your identity</a></p>`,
-    ),
-    403,
   );
 }

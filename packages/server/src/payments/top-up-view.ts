@@ -30,18 +30,3 @@ export function topUpView(topUp: TopUp, now: Date) {
 }
 
 export type TopUpView = ReturnType<typeof topUpView>;
-
-/** `1050` USD -> "10.50 USD", with the currency's own number of decimals (0 for JPY, 3 for KWD). */
-export function formatMoney(amountCents: string, currency: string): string {
-  let digits = 2;
-  try {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2;
-  } catch {
-    // not a currency Intl knows: two decimals, as most have
-  }
-  const padded = amountCents.padStart(digits + 1, '0');
-  const whole = digits === 0 ? padded : padded.slice(0, -digits);
-  return `${digits === 0 ? whole : `${whole}.${padded.slice(-digits)}`} ${currency}`;
-}
