@@ -39,7 +39,8 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('is true when the pool cannot hand out a connection in time', async () => {
-    const pool = new pg.Pool({ connectionString: t.url, max: 1, connectionTimeoutMillis: 50 });
+    // Long enough for the first connection to open on a busy machine; the second waits it out for nothing.
+    const pool = new pg.Pool({ connectionString: t.url, max: 1, connectionTimeoutMillis: 1000 });
     const held = await pool.connect();
     try {
       const error = await failure(pool.connect());
