@@ -14,7 +14,7 @@ export {
   type PaymentProviderErrorDetails,
   type PaymentProviderErrorKind,
 } from './errors';
-export { decimalToMinor, minorToDecimal } from './money';
+export { currencyDigits, decimalToMinor, formatAmount, formatMoney, minorToDecimal } from './money';
 export {
   type AmountCheck,
   type Checkout,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatAmount, formatMoney, majorToMinor } from '../src/payments/money';
+import { currencyDigits, formatAmount, formatMoney } from '@hero-onboarding/payments';
+import { majorToMinor } from '../src/payments/money';
 
 describe('amounts as people write them', () => {
   it('reads the major unit into minor units exactly, with the currency own decimals', () => {

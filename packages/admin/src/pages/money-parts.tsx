@@ -1,4 +1,4 @@
-import { formatCents } from './money';
+import { formatMoney } from '@hero-onboarding/payments';
 
 /** A user's balances, one per currency; none yet reads as 0. */
 export function Balances(props: { balances: readonly { currency: string; amount_cents: string }[] }) {
@@ -6,7 +6,7 @@ export function Balances(props: { balances: readonly { currency: string; amount_
   return (
     <span class="balances">
       {props.balances.map((b) => (
-        <span>{formatCents(b.amount_cents, b.currency)}</span>
+        <span>{formatMoney(b.amount_cents, b.currency)}</span>
       ))}
     </span>
   );

@@ -1,6 +1,7 @@
 import { PaymentProviderValues, TopUpStatusValues } from '@hero-onboarding/generated/onboarding';
+import { formatMoney } from '@hero-onboarding/payments';
 import type { AdminTopUp } from '../server-api';
-import { formatCents } from './money';
+
 import { Badge, Time } from './parts';
 
 /** Top-ups as a table (cards on a phone): whose, how much, through whom, where it stands, what needs a look. */
@@ -34,7 +35,7 @@ export function TopUpTable(props: { topUps: readonly AdminTopUp[]; caption: stri
               </td>
             ) : null}
             <td data-label="Amount" class="num">
-              {formatCents(t.amount_cents, t.currency)}
+              {formatMoney(t.amount_cents, t.currency)}
             </td>
             <td data-label="Provider">{t.provider}</td>
             <td data-label="Status">

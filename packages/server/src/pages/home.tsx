@@ -1,7 +1,8 @@
+import { formatMoney } from '@hero-onboarding/payments';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../context';
-import { formatMoney } from '../payments/money';
+
 import { type Account, accountOf } from './account';
 import type { FormError } from './fields';
 import { KycNextStep, KycSentence } from './kyc';

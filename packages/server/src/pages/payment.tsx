@@ -1,8 +1,8 @@
 import type { KycStatus, TopUpStatus } from '@hero-onboarding/generated/onboarding';
+import { formatMoney } from '@hero-onboarding/payments';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context';
 
-import { formatMoney } from '../payments/money';
 import type { TopUpView } from '../payments/top-up-view';
 import { REFRESH_SECONDS } from './kyc';
 import { Layout } from './layout';

@@ -1,10 +1,11 @@
 import {
   CLICKPESA_CURRENCIES,
+  formatAmount,
   PAYMENT_PROVIDER_NAMES,
   type PaymentProviderName,
 } from '@hero-onboarding/payments';
 import type { AppDeps } from '../context';
-import { formatAmount } from '../payments/money';
+
 import type { TopUpFormProps } from './top-up-form';
 
 const CHOICES: Record<PaymentProviderName, { label: string; note: string }> = {

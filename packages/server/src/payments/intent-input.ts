@@ -1,8 +1,14 @@
-import { type Money, PAYMENT_PROVIDER_NAMES, type PaymentProvider } from '@hero-onboarding/payments';
+import {
+  currencyDigits,
+  formatMoney,
+  type Money,
+  PAYMENT_PROVIDER_NAMES,
+  type PaymentProvider,
+} from '@hero-onboarding/payments';
 import type { PaymentsConfig } from '../config';
 import type { PaymentProviders } from '../context';
 import { AppError } from '../http/errors';
-import { currencyDigits, formatMoney, majorToMinor } from './money';
+import { majorToMinor } from './money';
 
 export interface TopUpInput {
   readonly provider: PaymentProvider;
