@@ -6,7 +6,8 @@ import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { HttpClient } from './support/http-client';
-import { IDENFY, SESSION_SECRET } from './support/stack';
+import { devServerEnv } from './support/server-processes';
+import { IDENFY } from './support/stack';
 
 /**
  * SIGTERM to a real server process running its own embedded PostgreSQL: it stops accepting, finishes
@@ -21,20 +22,13 @@ beforeAll(async () => {
   // The embedded server runs as the postgres user when the tests run as root.
   await chmod(scratch, 0o755);
   simulator = await startIdenfySimulator({ ...IDENFY, port: 0 });
-  env = {
+  env = devServerEnv(simulator.url, {
     DATABASE_URL: '',
     EMBEDDED_PG_DATA_DIR: path.join(scratch, 'data'),
     EMBEDDED_PG_PORT: String(await freePort()),
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET,
     LOGIN_RATE_LIMIT_PER_IP: '1000',
     LOG_LEVEL: 'info',
-  };
+  });
 }, 60_000);
 afterAll(async () => {
   for (const server of started) await server.stop();

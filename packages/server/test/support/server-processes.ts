@@ -1,7 +1,7 @@
 import type { Database } from '@hero-onboarding/generated/onboarding';
 import type { Kysely } from 'kysely';
 import { HttpClient } from './http-client';
-import { CLICKPESA, IDENFY, SESSION_SECRET, STRIPE } from './stack';
+import { IDENFY, SESSION_SECRET } from './stack';
 import { idenfyResult } from './webhook';
 
 /**
@@ -18,19 +18,6 @@ export function devServerEnv(idenfyUrl: string, more: Record<string, string> = {
     IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
     SESSION_SECRET,
     ...more,
-  };
-}
-
-/** Live Stripe and ClickPesa settings pointed at stand-ins, with the test keys `support/payments.ts` signs with. */
-export function standInPaymentEnv(urls: { stripe: string; clickpesa: string }): Record<string, string> {
-  return {
-    STRIPE_SECRET_KEY: STRIPE.secretKey,
-    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
-    STRIPE_API_URL: urls.stripe,
-    CLICKPESA_CLIENT_ID: CLICKPESA.clientId,
-    CLICKPESA_API_KEY: CLICKPESA.apiKey,
-    CLICKPESA_CHECKSUM_KEY: CLICKPESA.checksumKey,
-    CLICKPESA_API_URL: urls.clickpesa,
   };
 }
 
