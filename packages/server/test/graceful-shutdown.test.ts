@@ -63,6 +63,7 @@ describe('graceful shutdown', () => {
     }
 
     // Four /kyc/start calls held inside the iDenfy token call while the signal arrives.
+    gate.hold();
     let inFlightDone = false;
     const inFlight = Promise.all(clients.map((c) => c.get('/kyc/start'))).finally(() => {
       inFlightDone = true;
