@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateNamespace, type NamespaceInput } from '../src/index';
+import { FIELD_KEYS } from '../src/parse/yaml-fields';
 
 /**
  * Property-based: whatever text a schema file holds, the generator answers with output or with located
@@ -156,19 +157,8 @@ const fieldSpec = fc.oneof(
     '',
   ),
   fc.dictionary(
-    fc.constantFrom(
-      'type',
-      'unique',
-      'index',
-      'default',
-      'doc',
-      'format',
-      'min',
-      'max',
-      'pii',
-      'on_delete',
-      'bogus',
-    ),
+    // Every key the parser knows (so a key added later is fuzzed too), and one it does not.
+    fc.constantFrom(...FIELD_KEYS, 'bogus'),
     fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null)),
     { maxKeys: 4 },
   ),

@@ -1,4 +1,4 @@
-import type { Logger } from '@hero-onboarding/server';
+import type { Logger } from '@hero-onboarding/server/logger';
 import type { AdminConfig } from './config';
 import type { ServerApi } from './server-api';
 

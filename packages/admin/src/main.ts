@@ -1,4 +1,4 @@
-import { createLogger } from '@hero-onboarding/server';
+import { createLogger } from '@hero-onboarding/server/logger';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './app';
 import { ConfigError, loadAdminConfig } from './config';

@@ -124,9 +124,16 @@ describe('balances and top-ups', () => {
     expect(all.status).toBe(200);
     expect(emailsIn(all.html)).toEqual(['cleo@kyc.example.com', 'cleo@kyc.example.com']);
     expect(all.html).toContain('aria-current="page">Top-ups');
-    expect(emailsIn((await admin.get('/top-ups?status=paid&provider=stripe&q=cleo')).html)).toHaveLength(2);
+    const filtered = await admin.get('/top-ups?status=paid&provider=stripe&q=cleo');
+    expect(emailsIn(filtered.html)).toHaveLength(2);
+    // The form keeps what was asked, so the next filter starts from it.
+    expect(filtered.html).toContain('<option value="paid" selected="">paid</option>');
+    expect(filtered.html).toContain('<option value="stripe" selected="">stripe</option>');
+    expect(filtered.html).toContain('value="cleo"');
     expect((await admin.get('/top-ups?status=failed')).html).toContain('No top-ups match.');
-    expect((await admin.get('/top-ups?flagged=true')).html).toContain('No top-ups match.');
+    const flagged = await admin.get('/top-ups?flagged=true');
+    expect(flagged.html).toContain('No top-ups match.');
+    expect(flagged.html).toContain('<option value="true" selected="">flagged only</option>');
     expect((await admin.get('/top-ups?status=bogus')).status).toBe(400);
   });
 });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClickPesaPaymentProvider } from '../src/clickpesa';
 import type { CheckoutRequest, WebhookReceipt } from '../src/provider';
 import { type ClickPesaStandIn, startClickPesaStandIn } from '../src/stand-ins/clickpesa';
+import { checkoutRequest } from './support/checkout-request';
 import { clickPesaSigned, clickPesaTestChecksum } from './support/clickpesa-sign';
 import { CLICKPESA_KEYS } from './support/keys';
 import { headerOf, type ReceivedWebhook, startReceiver, type WebhookReceiver } from './support/receiver';
@@ -24,18 +24,11 @@ describe('ClickPesaPaymentProvider with the stand-in: ClickPesa-specific behavio
     await receiver.close();
   });
 
-  const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest => {
-    const topUpId = randomUUID();
-    return {
-      topUpId,
-      amount: { amountMinor: 1_000_000, currency: 'TZS' },
-      idempotencyKey: `top-up:${topUpId}`,
-      returnUrl: 'http://127.0.0.1:9/payment/return',
-      cancelUrl: 'http://127.0.0.1:9/payment/return',
-      callbackUrl: receiver.url,
-      ...overrides,
-    };
-  };
+  const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest =>
+    checkoutRequest(
+      { amount: { amountMinor: 1_000_000, currency: 'TZS' }, callbackUrl: receiver.url },
+      overrides,
+    );
   const receive = (received: ReceivedWebhook | undefined): WebhookReceipt => {
     if (!received) throw new Error('no webhook arrived');
     return clickpesa.receiveWebhook(received.body, headerOf(received));

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaymentProviderError, type PaymentProviderErrorKind } from '../src/errors';
 import type { CheckoutRequest, Money, PaymentNotice, PaymentProvider, WebhookReceipt } from '../src/provider';
+import { checkoutRequest } from './support/checkout-request';
 import { headerOf, type ReceivedWebhook } from './support/receiver';
 
 export type ContractFault = 'unavailable' | 'rate_limited' | 'slow' | 'refuse';
@@ -89,19 +89,11 @@ export function runPaymentProviderContract(name: string, setup: () => Promise<Pa
       await h.close();
     });
 
-    const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest => {
-      const topUpId = randomUUID();
-      return {
-        topUpId,
-        amount: h.amount,
-        idempotencyKey: `top-up:${topUpId}`,
-        returnUrl: `http://127.0.0.1:9/payment/return?top_up=${topUpId}`,
-        cancelUrl: `http://127.0.0.1:9/payment/return?top_up=${topUpId}&canceled=1`,
-        callbackUrl: h.callbackUrl,
-        customerEmail: 'payer@example.com',
-        ...overrides,
-      };
-    };
+    const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest =>
+      checkoutRequest(
+        { amount: h.amount, callbackUrl: h.callbackUrl, customerEmail: 'payer@example.com' },
+        overrides,
+      );
 
     async function paidNotice(options?: { deliver?: boolean; repeat?: number }) {
       const checkout = await h.provider.createCheckout(request());

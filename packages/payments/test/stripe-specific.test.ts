@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckoutRequest, WebhookReceipt } from '../src/provider';
 import { type StripeStandIn, startStripeStandIn } from '../src/stand-ins/stripe';
 import { StripePaymentProvider } from '../src/stripe';
+import { checkoutRequest } from './support/checkout-request';
 import { STRIPE_KEYS } from './support/keys';
 import { headerOf, type ReceivedWebhook, startReceiver, type WebhookReceiver } from './support/receiver';
 import { stripeSigned } from './support/stripe-sign';
@@ -24,18 +24,11 @@ describe('StripePaymentProvider with the stand-in: Stripe-specific behaviour', (
     await receiver.close();
   });
 
-  const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest => {
-    const topUpId = randomUUID();
-    return {
-      topUpId,
-      amount: { amountMinor: 5000, currency: 'EUR' },
-      idempotencyKey: `top-up:${topUpId}`,
-      returnUrl: `http://127.0.0.1:9/payment/return?top_up=${topUpId}`,
-      cancelUrl: `http://127.0.0.1:9/payment/return?top_up=${topUpId}`,
-      callbackUrl: 'http://127.0.0.1:9/webhooks/stripe',
-      ...overrides,
-    };
-  };
+  const request = (overrides: Partial<CheckoutRequest> = {}): CheckoutRequest =>
+    checkoutRequest(
+      { amount: { amountMinor: 5000, currency: 'EUR' }, callbackUrl: 'http://127.0.0.1:9/webhooks/stripe' },
+      overrides,
+    );
   const receipts = (all: readonly ReceivedWebhook[]): WebhookReceipt[] =>
     all.map((received) => stripe.receiveWebhook(received.body, headerOf(received)));
 

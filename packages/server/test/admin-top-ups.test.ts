@@ -67,6 +67,8 @@ describe('GET /admin/list-top-ups', () => {
     expect(idsOf(await list('flagged=true'))).toEqual([ids.held]);
     expect(idsOf(await list('flagged=false&provider=stripe'))).toEqual([ids.pending, ids.paid]);
     expect(idsOf(await list('q=nobody-at-all'))).toEqual([]);
+    // An id in capitals is the same user, with an email search too.
+    expect(idsOf(await list(`q=bob&user_id=${String(users.bob).toUpperCase()}`))).toEqual([ids.held]);
     const first = await list('limit=3');
     expect(idsOf(first)).toEqual([ids.held, ids.pending, ids.tzs]);
     const second = await list(`limit=3&cursor=${encodeURIComponent(first.next_cursor as string)}`);
@@ -83,6 +85,9 @@ describe('GET /admin/list-top-ups', () => {
       ['user_id=42', 'user_id'],
       ['limit=0', 'limit'],
       ['cursor=garbage', 'cursor'],
+      // Still refused when the email search matches nobody (no early empty answer skips the checks).
+      ['q=nobody-at-all&limit=0', 'limit'],
+      ['q=nobody-at-all&cursor=garbage', 'cursor'],
     ]) {
       const res = await stack.client().get(`/admin/list-top-ups?${query}`, bearer);
       expect(res.status, query).toBe(400);

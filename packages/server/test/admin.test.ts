@@ -124,6 +124,8 @@ describe('admin lists', () => {
       'user_id=not-a-uuid',
       'provider_status=lower',
       `provider_status=${'A,'.repeat(11)}A`,
+      'q=nobody-at-all&limit=0',
+      'q=nobody-at-all&cursor=not-a-cursor',
     ]) {
       const res = await stack.client().get(`/admin/list-kyc-sessions?${query}`, bearer);
       expect(res.status, query).toBe(400);

@@ -6,10 +6,10 @@ import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
-import { HttpClient } from './support/http-client';
 import { expectNoSecretsLogged } from './support/log-leaks';
-import { CONFIGURED_SECRETS, IDENFY, SESSION_SECRET } from './support/stack';
-import { idenfyResult, idenfySignature } from './support/webhook';
+import { approvableSession, devServerEnv } from './support/server-processes';
+import { CONFIGURED_SECRETS, IDENFY } from './support/stack';
+import { idenfySignature } from './support/webhook';
 
 /**
  * PostgreSQL frozen (SIGSTOP), stopped and restarted under load, on a server of its own: the server
@@ -35,21 +35,16 @@ beforeAll(async () => {
     () => {},
   ).db;
   simulator = await startIdenfySimulator({ ...IDENFY, port: 0 });
-  server = await startServerProcess({
-    DATABASE_URL: url,
-    DATABASE_POOL_MAX: '4',
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET,
-    LOGIN_RATE_LIMIT_PER_IP: '100000',
-    LOGIN_RATE_LIMIT_PER_EMAIL: '100000',
-    LOGIN_RATE_LIMIT_PER_EMAIL_IP: '100000',
-    LOG_LEVEL: 'debug',
-  });
+  server = await startServerProcess(
+    devServerEnv(simulator.url, {
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: '4',
+      LOGIN_RATE_LIMIT_PER_IP: '100000',
+      LOGIN_RATE_LIMIT_PER_EMAIL: '100000',
+      LOGIN_RATE_LIMIT_PER_EMAIL_IP: '100000',
+      LOG_LEVEL: 'debug',
+    }),
+  );
 }, 90_000);
 afterAll(async () => {
   await server?.stop();
@@ -62,28 +57,8 @@ const N = 30;
 
 async function openSessions() {
   const bodies: string[] = [];
-  for (let i = 0; i < N; i++) {
-    const client = new HttpClient(server.url);
-    const email = `fault-${i}@example.com`;
-    const { json } = await client.post('/login/challenge', { email });
-    const verified = await client.post('/login/verify', { email, code: json.dev_code });
-    expect((await client.get('/kyc/start')).status).toBe(302);
-    const session = await db
-      .selectFrom('kyc_sessions')
-      .select(['idenfy_scan_ref', 'client_id'])
-      .where('user_id', '=', verified.json.user.id)
-      .executeTakeFirstOrThrow();
-    bodies.push(
-      JSON.stringify(
-        idenfyResult({
-          scanRef: session.idenfy_scan_ref as string,
-          clientId: session.client_id,
-          overall: 'APPROVED',
-          final: true,
-        }),
-      ),
-    );
-  }
+  for (let i = 0; i < N; i++)
+    bodies.push((await approvableSession(server.url, db, `fault-${i}@example.com`)).body);
   return bodies;
 }
 

@@ -6,7 +6,9 @@ import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { HttpClient } from './support/http-client';
-import { IDENFY, SESSION_SECRET } from './support/stack';
+import { devServerEnv } from './support/server-processes';
+import { IDENFY } from './support/stack';
+import { startTokenGate } from './support/token-gate';
 
 /**
  * SIGTERM to a real server process running its own embedded PostgreSQL: it stops accepting, finishes
@@ -14,6 +16,7 @@ import { IDENFY, SESSION_SECRET } from './support/stack';
  */
 let scratch: string;
 let simulator: IdenfySimulator;
+let gate: Awaited<ReturnType<typeof startTokenGate>>;
 let env: Record<string, string>;
 const started: ServerProcess[] = [];
 beforeAll(async () => {
@@ -21,23 +24,21 @@ beforeAll(async () => {
   // The embedded server runs as the postgres user when the tests run as root.
   await chmod(scratch, 0o755);
   simulator = await startIdenfySimulator({ ...IDENFY, port: 0 });
-  env = {
+  gate = await startTokenGate(simulator.url);
+  // iDenfy's token calls wait at the gate until the test lets them through: no deadline may cut them short.
+  env = devServerEnv(gate.url, {
+    IDENFY_TIMEOUT_MS: '120000',
+    SHUTDOWN_TIMEOUT_MS: '120000',
     DATABASE_URL: '',
     EMBEDDED_PG_DATA_DIR: path.join(scratch, 'data'),
     EMBEDDED_PG_PORT: String(await freePort()),
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET,
     LOGIN_RATE_LIMIT_PER_IP: '1000',
     LOG_LEVEL: 'info',
-  };
+  });
 }, 60_000);
 afterAll(async () => {
   for (const server of started) await server.stop();
+  await gate?.close();
   await simulator?.close();
   await rm(scratch, { recursive: true, force: true });
 });
@@ -62,21 +63,20 @@ describe('graceful shutdown', () => {
     }
 
     // Four /kyc/start calls held inside the iDenfy token call while the signal arrives.
-    simulator.setFaults({ tokenDelayMs: 1500 });
+    gate.hold();
     let inFlightDone = false;
     const inFlight = Promise.all(clients.map((c) => c.get('/kyc/start'))).finally(() => {
       inFlightDone = true;
     });
-    const opened = () => (server.output().match(/"msg":"KYC session opened"/g) ?? []).length;
-    for (let i = 0; i < 500 && opened() < 4; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(opened()).toBe(4);
+    for (let i = 0; i < 3000 && gate.held() < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(gate.held()).toBe(4);
 
     const exited = server.kill('SIGTERM');
     while (!(await refused(server.url))) await new Promise((r) => setTimeout(r, 10));
     // New connections are refused while the accepted requests are still being served.
     expect(inFlightDone).toBe(false);
+    gate.release();
     const answers = await inFlight;
-    simulator.setFaults({});
     for (const res of answers) {
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toContain('/api/v2/redirect?authToken=');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { currencyDigits, formatAmount, formatMoney } from '@hero-onboarding/payments';
+import { describe, expect, it } from 'vitest';
 import { majorToMinor } from '../src/payments/money';
 
 describe('amounts as people write them', () => {

@@ -7,7 +7,9 @@ let stack: TestStack;
 let client: HttpClient;
 let userId: string;
 beforeAll(async () => {
-  stack = await startTestStack({ env: { PAYMENT_PROVIDER_TIMEOUT_MS: '400' } });
+  // Short enough to keep the slow case quick, long enough that a busy machine does not turn an answer
+  // the test expects (a refusal, say) into a timeout.
+  stack = await startTestStack({ env: { PAYMENT_PROVIDER_TIMEOUT_MS: '1500' } });
   ({
     client,
     user: { id: userId },
@@ -29,7 +31,7 @@ const newestTopUp = () =>
     .executeTakeFirstOrThrow();
 
 async function until<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i += 1) {
+  for (let i = 0; i < 800; i += 1) {
     const found = find();
     if (found !== undefined) return found;
     await new Promise((r) => setTimeout(r, 25));
@@ -85,7 +87,7 @@ describe('a payment provider in trouble when a top-up is created', () => {
   });
 
   it('Stripe too slow: 503 and the top-up failed; the session it made anyway is never credited, only flagged', async () => {
-    stack.stripe.setFaults({ delayMs: 1500 });
+    stack.stripe.setFaults({ delayMs: 4000 });
     const res = await intent(client, { amount: 2300, currency: 'USD' });
     expect(res.status).toBe(503);
     const topUp = await newestTopUp();

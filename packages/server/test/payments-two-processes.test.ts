@@ -12,7 +12,8 @@ import {
   topUpRow,
   verifiedUser,
 } from './support/payments';
-import { CLICKPESA, IDENFY, STRIPE, startTestStack, type TestStack } from './support/stack';
+import { devServerEnv } from './support/server-processes';
+import { standInPaymentEnv, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let processes: Awaited<ReturnType<typeof startServerProcess>>[] = [];
@@ -20,25 +21,12 @@ let client: HttpClient;
 let userId: string;
 beforeAll(async () => {
   stack = await startTestStack();
-  const env = {
+  const env = devServerEnv(stack.simulator.url, {
     DATABASE_URL: stack.databaseUrl,
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: stack.simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET: 'test-session-secret-0123456789abcdefghij',
     PUBLIC_URL: stack.baseUrl,
-    STRIPE_SECRET_KEY: STRIPE.secretKey,
-    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
-    STRIPE_API_URL: stack.stripe.url,
-    CLICKPESA_CLIENT_ID: CLICKPESA.clientId,
-    CLICKPESA_API_KEY: CLICKPESA.apiKey,
-    CLICKPESA_CHECKSUM_KEY: CLICKPESA.checksumKey,
-    CLICKPESA_API_URL: stack.clickpesa.apiUrl,
+    ...standInPaymentEnv({ stripe: stack.stripe.url, clickpesa: stack.clickpesa.apiUrl }),
     TOPUP_CURRENCIES: 'USD,TZS',
-  };
+  });
   processes = await Promise.all([
     startServerProcess(env),
     startServerProcess({ ...env, RECONCILE_INTERVAL_SECONDS: '1' }),

@@ -2,23 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../src/testing/server-process';
 import { HttpClient } from './support/http-client';
 import { sessionsOf, signInAndStart } from './support/kyc';
-import { IDENFY, startTestStack, type TestStack } from './support/stack';
+import { devServerEnv } from './support/server-processes';
+import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 let processes: Awaited<ReturnType<typeof startServerProcess>>[] = [];
 beforeAll(async () => {
   stack = await startTestStack();
-  const env = {
+  const env = devServerEnv(stack.simulator.url, {
     DATABASE_URL: stack.databaseUrl,
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: stack.simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET: 'test-session-secret-0123456789abcdefghij',
     PUBLIC_URL: stack.baseUrl,
-  };
+  });
   processes = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 }, 90_000);
 afterAll(async () => {

@@ -1,14 +1,49 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsOf, signInAndStart, userRow } from './support/kyc';
+import { until } from './support/row-locks';
 import { startTestStack, type TestStack } from './support/stack';
+import { startTokenGate } from './support/token-gate';
 import { idenfyResult, idenfySignature } from './support/webhook';
 
 let stack: TestStack;
+// The server reaches iDenfy through a gate, so a test can hold a token call in flight for as long as it needs.
+let gate: Awaited<ReturnType<typeof startTokenGate>>;
 beforeAll(async () => {
-  stack = await startTestStack();
+  gate = await startTokenGate(() => stack.simulator.url);
+  stack = await startTestStack({ kycProviderUrl: gate.url });
 });
-afterAll(async () => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await gate?.close();
+});
+
+/** A stack of its own (some settings changed) whose iDenfy calls go through a gate of its own. */
+async function gatedStack(env: Record<string, string>) {
+  let gated: TestStack | undefined;
+  const own = await startTokenGate(() => (gated as TestStack).simulator.url);
+  gated = await startTestStack({ env, kycProviderUrl: own.url });
+  return {
+    stack: gated,
+    gate: own,
+    async close() {
+      await gated?.close();
+      await own.close();
+    },
+  };
+}
+
+/** Waits until the session's mint lease has run out, by the database's clock. */
+function leaseRunsOut(on: TestStack, userId: string) {
+  return until('the mint lease runs out', async () => {
+    const row = await on.db
+      .selectFrom('kyc_sessions')
+      .select(sql<boolean>`mint_lease_until is not null and mint_lease_until <= now()`.as('over'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return row.over;
+  });
+}
 
 const minted = () => stack.simulator.stats().tokensMinted;
 const statusCalls = () => stack.simulator.stats().statusCalls;
@@ -64,21 +99,24 @@ describe('re-minting an expired iDenfy token in place', () => {
   });
 
   it('a lease that runs out while the winner waits on iDenfy: one stored token, the late token discarded', async () => {
-    const slow = await startTestStack({ env: { KYC_MINT_LEASE_SECONDS: '1' } });
+    const gated = await gatedStack({ KYC_MINT_LEASE_SECONDS: '1' });
+    const { stack: slow, gate: slowGate } = gated;
     try {
       const { client, user, scanRef } = await signInAndStart(slow, 'lease@example.com');
       await slow.simulator.expire(scanRef, { notify: true });
       const before = slow.simulator.stats().tokensMinted;
-      slow.simulator.setFaults({ tokenDelayMs: 2500 });
-      const first = client.get('/kyc/status'); // wins the lease, then waits on a slow iDenfy
-      await new Promise((r) => setTimeout(r, 1500)); // the lease runs out meanwhile
-      slow.simulator.setFaults({});
+      slowGate.hold();
+      const first = client.get('/kyc/status'); // wins the lease, then waits on iDenfy (held at the gate)
+      await until('the winner calls iDenfy', () => slowGate.held() === 1);
+      await leaseRunsOut(slow, user.id);
+      slowGate.open();
       const second = await client.get('/kyc/status'); // claims the expired lease, mints, stores
       const [peer] = await sessionsOf(slow, user.id);
       expect(second.json.kyc.auth_token).toBe(peer?.idenfy_auth_token);
       // Let iDenfy accept the late call too (the peer's token is no longer active there), so the
       // late winner really holds a second token when it tries to store it.
       await slow.simulator.expire(peer?.idenfy_scan_ref as string, { notify: false });
+      slowGate.release();
       const late = await first;
 
       expect(slow.simulator.stats().tokensMinted - before).toBe(2);
@@ -91,20 +129,23 @@ describe('re-minting an expired iDenfy token in place', () => {
       expect(late.text).not.toContain(lateToken);
       expect(slow.logger.lines.some((l) => l.includes('discarded a minted iDenfy token'))).toBe(true);
     } finally {
-      await slow.close();
+      await gated.close();
     }
   });
 
   it('a late winner that iDenfy refuses as a duplicate client id answers with the peer state, not an error', async () => {
-    const slow = await startTestStack({ env: { KYC_MINT_LEASE_SECONDS: '1' } });
+    const gated = await gatedStack({ KYC_MINT_LEASE_SECONDS: '1' });
+    const { stack: slow, gate: slowGate } = gated;
     try {
       const { client, user, scanRef } = await signInAndStart(slow, 'lease-409@example.com');
       await slow.simulator.expire(scanRef, { notify: true });
-      slow.simulator.setFaults({ tokenDelayMs: 2500 });
+      slowGate.hold();
       const first = client.get('/kyc/status');
-      await new Promise((r) => setTimeout(r, 1500));
-      slow.simulator.setFaults({});
+      await until('the winner calls iDenfy', () => slowGate.held() === 1);
+      await leaseRunsOut(slow, user.id);
+      slowGate.open();
       const second = await client.get('/kyc/status');
+      slowGate.release();
       const late = await first; // iDenfy answers 409: the peer's token is live
       const [stored] = await sessionsOf(slow, user.id);
       expect(stored?.recreation_count).toBe(1);
@@ -112,7 +153,7 @@ describe('re-minting an expired iDenfy token in place', () => {
       expect(late.status).toBe(200);
       expect([null, stored?.idenfy_auth_token]).toContain(late.json.kyc.auth_token);
     } finally {
-      await slow.close();
+      await gated.close();
     }
   });
 
@@ -124,17 +165,14 @@ describe('re-minting an expired iDenfy token in place', () => {
       .set({ token_expires_at: new Date(Date.now() - 1000) })
       .where('user_id', '=', user.id)
       .execute();
-    stack.simulator.setFaults({ tokenDelayMs: 800 });
+    gate.hold(); // the re-mint waits at the gate: the state before it stays visible
     const pending = client.get('/kyc/status');
-    let sawSentinel = false;
-    for (let i = 0; i < 80 && !sawSentinel; i++) {
-      const [row] = await sessionsOf(stack, user.id);
-      sawSentinel =
-        row?.provider_status === 'EXPIRED' && row.idenfy_scan_ref === scanRef && row.status === 'in_progress';
-      if (!sawSentinel) await new Promise((r) => setTimeout(r, 10));
-    }
+    await until('the re-mint calls iDenfy', () => gate.held() === 1);
+    const [row] = await sessionsOf(stack, user.id);
+    const sawSentinel =
+      row?.provider_status === 'EXPIRED' && row.idenfy_scan_ref === scanRef && row.status === 'in_progress';
+    gate.release();
     const res = await pending;
-    stack.simulator.setFaults({});
     expect(sawSentinel).toBe(true);
     const [after] = await sessionsOf(stack, user.id);
     expect(after).toMatchObject({ recreation_count: 1, provider_status: null, status: 'in_progress' });
@@ -150,9 +188,9 @@ describe('re-minting an expired iDenfy token in place', () => {
       .where('user_id', '=', user.id)
       .execute();
     const before = minted();
-    stack.simulator.setFaults({ tokenDelayMs: 800 });
-    const pending = client.get('/kyc/status'); // status check -> sentinel -> slow mint
-    await new Promise((r) => setTimeout(r, 300));
+    gate.hold();
+    const pending = client.get('/kyc/status'); // status check -> sentinel -> mint, held at the gate
+    await until('the re-mint calls iDenfy', () => gate.held() === 1);
     const body = JSON.stringify(
       idenfyResult({ scanRef, clientId: session.client_id, overall: 'EXPIRED', final: true }),
     );
@@ -160,8 +198,8 @@ describe('re-minting an expired iDenfy token in place', () => {
       .client()
       .request('POST', '/webhooks/idenfy', { body, headers: { 'idenfy-signature': idenfySignature(body) } });
     expect(hook.json.outcome).toBe('moved:expired');
+    gate.release();
     const res = await pending;
-    stack.simulator.setFaults({});
     const [after] = await sessionsOf(stack, user.id);
     expect(minted() - before).toBe(1);
     expect(after).toMatchObject({ status: 'in_progress', recreation_count: 1, mint_lease_until: null });
@@ -169,25 +207,27 @@ describe('re-minting an expired iDenfy token in place', () => {
   });
 
   it('a token call that times out after iDenfy minted anyway: one call per lease, then a fresh client id', async () => {
-    const timing = await startTestStack({ env: { IDENFY_TIMEOUT_MS: '300', KYC_MINT_LEASE_SECONDS: '1' } });
+    // A lease long enough that the checks below always run inside it, however busy the machine.
+    const gated = await gatedStack({ IDENFY_TIMEOUT_MS: '300', KYC_MINT_LEASE_SECONDS: '4' });
+    const { stack: timing, gate: timingGate } = gated;
     try {
       const { client, user, scanRef, session } = await signInAndStart(timing, 'timeout-minted@example.com');
       await timing.simulator.expire(scanRef, { notify: true });
-      timing.simulator.setFaults({ tokenDelayMs: 600 });
-      const timedOut = await client.get('/kyc/status');
+      timingGate.hold();
+      const timedOut = await client.get('/kyc/status'); // gives up on the held call after 300 ms
       expect(timedOut.status).toBe(503);
       expect(timedOut.json.error.code).toBe('kyc_provider_error');
-      await new Promise((r) => setTimeout(r, 400)); // iDenfy mints the orphan token meanwhile
-      timing.simulator.setFaults({});
-      const orphans = timing.simulator.sessions().filter((s) => s.clientId === session.client_id);
-      expect(orphans).toHaveLength(2);
+      timingGate.release(); // iDenfy receives the call after all, and mints the orphan token
+      const orphansOf = () => timing.simulator.sessions().filter((s) => s.clientId === session.client_id);
+      await until('iDenfy mints the orphan', () => orphansOf().length === 2);
+      expect(orphansOf()).toHaveLength(2);
 
       // The lease is kept after a timeout: no further iDenfy call until it runs out.
       const held = await client.get('/kyc/status');
       expect(held.json.kyc).toMatchObject({ status: 'in_progress', auth_token: null });
       expect(timing.logger.lines.some((l) => l.includes('unknown live token'))).toBe(false);
 
-      await new Promise((r) => setTimeout(r, 1000));
+      await leaseRunsOut(timing, user.id);
       const recovered = await client.get('/kyc/status');
       const [after] = await sessionsOf(timing, user.id);
       expect(recovered.json.kyc.auth_token).toBe(after?.idenfy_auth_token);
@@ -196,7 +236,7 @@ describe('re-minting an expired iDenfy token in place', () => {
       expect(after?.recreation_count).toBe(1);
       expect(timing.logger.lines.filter((l) => l.includes('unknown live token'))).toHaveLength(1);
     } finally {
-      await timing.close();
+      await gated.close();
     }
   });
 
@@ -298,11 +338,14 @@ describe('re-minting an expired iDenfy token in place', () => {
     const { client } = await signInAndStart(stack, 'locked-table@example.com');
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
+    let locked: () => void = () => {};
+    const lockTaken = new Promise<void>((r) => (locked = r));
     const locker = stack.db.transaction().execute(async (trx) => {
       await sql`lock table kyc_sessions in access exclusive mode`.execute(trx);
+      locked();
       await held;
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await lockTaken;
     const res = await client.get('/kyc/status');
     release();
     await locker;
@@ -317,11 +360,14 @@ describe('re-minting an expired iDenfy token in place', () => {
     const mintedBefore = minted();
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
+    let locked: () => void = () => {};
+    const lockTaken = new Promise<void>((r) => (locked = r));
     const locker = stack.db.transaction().execute(async (trx) => {
       await trx.selectFrom('kyc_sessions').select('id').where('user_id', '=', user.id).forUpdate().execute();
+      locked();
       await held;
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await lockTaken;
     const res = await client.get('/kyc/status');
     release();
     await locker;

@@ -5,15 +5,19 @@ import { type IdenfySimulator, startIdenfySimulator } from '@hero-onboarding/kyc
 import { startStripeStandIn } from '@hero-onboarding/payments/stand-ins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
-import { HttpClient } from './support/http-client';
 import { expectNoSecretsLogged } from './support/log-leaks';
 import { stripeSessionEvent, stripeSignature } from './support/payments';
-import { CONFIGURED_SECRETS, IDENFY, SESSION_SECRET, STRIPE } from './support/stack';
-import { idenfyResult, idenfySignature } from './support/webhook';
+import { busyBackends, lockRows, lockWaiters, until } from './support/row-locks';
+import { approvableSession, devServerEnv } from './support/server-processes';
+import { CONFIGURED_SECRETS, IDENFY, STRIPE } from './support/stack';
+import { idenfySignature } from './support/webhook';
 
 /**
- * The server SIGKILLed in the middle of a burst of iDenfy or Stripe webhooks (each delivered twice, as iDenfy's
- * retries would), then the deliveries repeated to a fresh process: every result applied exactly once.
+ * The server SIGKILLed in the middle of a burst of iDenfy or Stripe webhooks (each delivered twice, as the
+ * providers' retries would), then the deliveries repeated to a fresh process: every result applied exactly
+ * once. "In the middle" is made certain, not left to timing: the test holds row locks that some deliveries
+ * need, so those are inside their transactions (the inbox row written, the result not yet applied) when
+ * the kill lands, and every other delivery has been answered.
  */
 let database: TestDatabase<Database>;
 let simulator: IdenfySimulator;
@@ -22,18 +26,11 @@ let env: Record<string, string>;
 beforeAll(async () => {
   database = await createTestDatabase<Database>();
   simulator = await startIdenfySimulator({ ...IDENFY, port: 0 });
-  env = {
+  env = devServerEnv(simulator.url, {
     DATABASE_URL: database.url,
-    ONBOARDING_DEV_MODE: 'true',
-    IDENFY_DEV_MODE: 'true',
-    IDENFY_API_URL: simulator.url,
-    IDENFY_API_KEY: IDENFY.apiKey,
-    IDENFY_API_SECRET: IDENFY.apiSecret,
-    IDENFY_WEBHOOK_SECRET: IDENFY.webhookSecret,
-    SESSION_SECRET,
     LOGIN_RATE_LIMIT_PER_IP: '1000',
     LOG_LEVEL: 'debug',
-  };
+  });
 }, 60_000);
 afterAll(async () => {
   for (const p of processes) await p.stop();
@@ -41,45 +38,24 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-const N = 40;
-
-async function openSessions(server: ServerProcess) {
-  const bodies: string[] = [];
-  for (let i = 0; i < N; i++) {
-    const client = new HttpClient(server.url);
-    const email = `burst-${i}@example.com`;
-    const { json } = await client.post('/login/challenge', { email });
-    const verified = await client.post('/login/verify', { email, code: json.dev_code });
-    expect((await client.get('/kyc/start')).status).toBe(302);
-    const session = await database.db
-      .selectFrom('kyc_sessions')
-      .select(['idenfy_scan_ref', 'client_id'])
-      .where('user_id', '=', verified.json.user.id)
-      .executeTakeFirstOrThrow();
-    bodies.push(
-      JSON.stringify(
-        idenfyResult({
-          scanRef: session.idenfy_scan_ref as string,
-          clientId: session.client_id,
-          overall: 'APPROVED',
-          final: true,
-        }),
-      ),
-    );
-  }
-  return bodies;
-}
+/**
+ * The process that is killed: its deliveries wait on the test's locks for as long as the test needs
+ * (no lock, statement or query deadline cuts them short on a slow machine), with connections to spare
+ * for the deliveries that are not held.
+ */
+const patient = {
+  DATABASE_POOL_MAX: '40',
+  DATABASE_LOCK_TIMEOUT_MS: '120000',
+  DATABASE_STATEMENT_TIMEOUT_MS: '120000',
+  DATABASE_QUERY_TIMEOUT_MS: '120000',
+  DATABASE_CONNECT_TIMEOUT_MS: '60000',
+};
 
 type Outcome =
   | { body: number; status: number; duplicate: boolean | undefined }
   | { body: number; failed: true };
 
-function deliver(
-  url: string,
-  body: string,
-  index: number,
-  to: 'idenfy' | 'stripe' = 'idenfy',
-): Promise<Outcome> {
+function deliver(url: string, body: string, index: number, to: 'idenfy' | 'stripe'): Promise<Outcome> {
   const signature =
     to === 'idenfy'
       ? { 'idenfy-signature': idenfySignature(body) }
@@ -98,31 +74,70 @@ function deliver(
   );
 }
 
-describe('SIGKILL during a burst of iDenfy webhooks', () => {
-  it('every result is applied exactly once after the deliveries are repeated', async () => {
-    const first = await startServerProcess(env);
-    processes.push(first);
-    const bodies = await openSessions(first);
+/**
+ * Delivers every body twice at once to `server`, and SIGKILLs it once the deliveries of the `held` bodies
+ * all wait on the test's locks (each on its row, its twin on the first one's inbox row) and every other
+ * delivery is answered. Returns every outcome.
+ */
+async function burstThenKill(
+  server: ServerProcess,
+  bodies: readonly string[],
+  held: ReadonlySet<number>,
+  to: 'idenfy' | 'stripe',
+  locks: { release(): Promise<void> },
+): Promise<Outcome[]> {
+  let answered = 0;
+  const burst = [...bodies, ...bodies].map((body, i) =>
+    deliver(server.url, body, i % bodies.length, to).then((outcome) => {
+      answered += 1;
+      return outcome;
+    }),
+  );
+  const free = 2 * (bodies.length - held.size);
+  await until(`${free} deliveries answered`, () => answered === free);
+  await until(`${2 * held.size} deliveries waiting on locks`, async () => {
+    return (await lockWaiters(database.db)) === 2 * held.size;
+  });
+  expect(await server.kill('SIGKILL')).toBeNull();
+  const outcomes = await Promise.all(burst);
+  await locks.release();
+  // The killed process's transactions roll back as their backends find the client gone.
+  await until(
+    'the killed server has no transaction left',
+    async () => (await busyBackends(database.db)) === 0,
+  );
+  return outcomes;
+}
 
-    let answered = 0;
-    let killed: Promise<number | null> | undefined;
-    const burst = await Promise.all(
-      [...bodies, ...bodies].map((body, i) =>
-        deliver(first.url, body, i % N).then((outcome) => {
-          answered += 1;
-          if (answered === 10) killed = first.kill('SIGKILL');
-          return outcome;
-        }),
-      ),
+/** Every fourth body: held in flight when the kill lands. */
+const heldOf = (count: number) =>
+  new Set(Array.from({ length: count }, (_, i) => i).filter((i) => i % 4 === 3));
+
+describe('SIGKILL during a burst of webhooks', () => {
+  it('iDenfy: every result is applied exactly once after the deliveries are repeated', async () => {
+    const N = 40;
+    const first = await startServerProcess({ ...env, ...patient });
+    processes.push(first);
+    const sessions = [];
+    for (let i = 0; i < N; i++)
+      sessions.push(await approvableSession(first.url, database.db, `burst-${i}@example.com`));
+    const bodies = sessions.map((s) => s.body);
+    const held = heldOf(N);
+    const locks = await lockRows(
+      database.url,
+      'kyc_sessions',
+      'idenfy_scan_ref',
+      sessions.filter((_, i) => held.has(i)).map((s) => s.scanRef),
     );
-    expect(await killed).toBeNull();
+    const burst = await burstThenKill(first, bodies, held, 'idenfy', locks);
+    // Exactly the held deliveries were cut off by the kill; every other one was answered.
     const cut = burst.filter((o) => 'failed' in o);
-    expect(cut.length).toBeGreaterThan(0); // the kill really landed mid-burst
+    expect(cut.map((o) => o.body).sort((a, b) => a - b)).toEqual([...held, ...held].sort((a, b) => a - b));
 
     // iDenfy repeats what was not acknowledged; here every body is repeated, acknowledged or not.
     const second = await startServerProcess(env);
     processes.push(second);
-    const repeats = await Promise.all(bodies.map((body, i) => deliver(second.url, body, i)));
+    const repeats = await Promise.all(bodies.map((body, i) => deliver(second.url, body, i, 'idenfy')));
     for (const outcome of [...burst, ...repeats])
       if (!('failed' in outcome)) expect(outcome.status).toBe(200);
     expect(repeats.every((o) => !('failed' in o))).toBe(true);
@@ -144,8 +159,8 @@ describe('SIGKILL during a burst of iDenfy webhooks', () => {
     }
     const users = await database.db.selectFrom('users').select('kyc_status').execute();
     expect(users.map((u) => u.kyc_status)).toEqual(Array(N).fill('completed'));
-    const sessions = await database.db.selectFrom('kyc_sessions').select('status').execute();
-    expect(sessions.map((s) => s.status)).toEqual(Array(N).fill('completed'));
+    const kycSessions = await database.db.selectFrom('kyc_sessions').select('status').execute();
+    expect(kycSessions.map((s) => s.status)).toEqual(Array(N).fill('completed'));
 
     await second.stop();
     for (const p of processes)
@@ -161,21 +176,16 @@ describe('SIGKILL during a burst of iDenfy webhooks', () => {
       STRIPE_API_URL: stripe.url,
     };
     try {
-      const first = await startServerProcess(payEnv);
+      const first = await startServerProcess({ ...payEnv, ...patient });
       processes.push(first);
-      const payments: { userId: string; amount: number; body: string }[] = [];
+      const payments: { userId: string; topUpId: string; amount: number; body: string }[] = [];
       for (let i = 0; i < 20; i++) {
-        const client = new HttpClient(first.url);
-        const email = `payer-${i}@example.com`;
-        const { json } = await client.post('/login/challenge', { email });
-        const { json: signedIn } = await client.post('/login/verify', { email, code: json.dev_code });
-        await client.get('/kyc/start');
-        const session = await database.db
-          .selectFrom('kyc_sessions')
-          .select('idenfy_scan_ref')
-          .where('user_id', '=', signedIn.user.id)
-          .executeTakeFirstOrThrow();
-        await simulator.complete(session.idenfy_scan_ref as string, { overall: 'APPROVED', final: true });
+        const { client, userId, scanRef } = await approvableSession(
+          first.url,
+          database.db,
+          `payer-${i}@example.com`,
+        );
+        await simulator.complete(scanRef, { overall: 'APPROVED', final: true });
         const amount = 1000 + i;
         const opened = await client.post('/payment/intent', { amount, currency: 'USD' });
         expect(opened.status).toBe(201);
@@ -194,22 +204,25 @@ describe('SIGKILL during a burst of iDenfy webhooks', () => {
           paymentStatus: 'paid',
           paymentIntent: `pi_burst_${i}`,
         });
-        payments.push({ userId: signedIn.user.id, amount, body });
+        payments.push({ userId, topUpId: topUp.id, amount, body });
       }
 
-      let answered = 0;
-      let killed: Promise<number | null> | undefined;
-      const burst = await Promise.all(
-        [...payments, ...payments].map((p, i) =>
-          deliver(first.url, p.body, i % payments.length, 'stripe').then((outcome) => {
-            answered += 1;
-            if (answered === 10) killed = first.kill('SIGKILL');
-            return outcome;
-          }),
-        ),
+      const held = heldOf(payments.length);
+      const locks = await lockRows(
+        database.url,
+        'top_ups',
+        'id',
+        payments.filter((_, i) => held.has(i)).map((p) => p.topUpId),
       );
-      expect(await killed).toBeNull();
-      expect(burst.filter((o) => 'failed' in o).length).toBeGreaterThan(0);
+      const burst = await burstThenKill(
+        first,
+        payments.map((p) => p.body),
+        held,
+        'stripe',
+        locks,
+      );
+      const cut = burst.filter((o) => 'failed' in o);
+      expect(cut.map((o) => o.body).sort((a, b) => a - b)).toEqual([...held, ...held].sort((a, b) => a - b));
 
       const second = await startServerProcess(payEnv);
       processes.push(second);

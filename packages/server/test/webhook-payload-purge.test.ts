@@ -83,7 +83,7 @@ describe('raw webhook bodies are purged after WEBHOOK_PAYLOAD_RETENTION_DAYS', (
     const { event } = await deliveredResult('purge-timer@example.com');
     const purge = startPayloadPurge(stack.deps, { retentionDays: 0, intervalMs: 20 });
     try {
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 1500; i++) {
         const row = await stack.db
           .selectFrom('webhook_events')
           .select('payload')

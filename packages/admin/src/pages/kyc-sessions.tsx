@@ -1,5 +1,6 @@
 import { KycStatusValues } from '@hero-onboarding/generated/onboarding';
 import type { AdminKycSession } from '../server-api';
+import { FilterForm, SelectFilter } from './filters';
 import { Badge, ProviderTags, Time } from './parts';
 
 /** KYC sessions as a table (cards on a phone): who, where it stands, what the provider said, when. */
@@ -68,28 +69,17 @@ function reviewKind(providerStatus: string | null): string {
   return '';
 }
 
-/** Status and email filters: a plain GET form, so it works without JavaScript and the URL can be shared. */
+/** Status and email filters. */
 export function KycFilters(props: { status: string | undefined; q: string | undefined; action: string }) {
   return (
-    <search>
-      <form class="filters" method="get" action={props.action}>
-        <div class="field">
-          <label for="status">Status</label>
-          <select id="status" name="status">
-            <option value="">Any status</option>
-            {KycStatusValues.map((value) => (
-              <option value={value} selected={value === props.status}>
-                {value.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="q">Email contains</label>
-          <input id="q" name="q" type="search" value={props.q ?? ''} maxlength={254} autocomplete="off" />
-        </div>
-        <button type="submit">Filter</button>
-      </form>
-    </search>
+    <FilterForm action={props.action} q={props.q}>
+      <SelectFilter
+        name="status"
+        label="Status"
+        any="Any status"
+        values={KycStatusValues}
+        selected={props.status}
+      />
+    </FilterForm>
   );
 }

@@ -1,7 +1,7 @@
 import { PaymentProviderValues, TopUpStatusValues } from '@hero-onboarding/generated/onboarding';
 import { formatMoney } from '@hero-onboarding/payments';
 import type { AdminTopUp } from '../server-api';
-
+import { FilterForm, SelectFilter } from './filters';
 import { Badge, Time } from './parts';
 
 /** Top-ups as a table (cards on a phone): whose, how much, through whom, where it stands, what needs a look. */
@@ -60,45 +60,29 @@ export function TopUpTable(props: { topUps: readonly AdminTopUp[]; caption: stri
 export function TopUpFilters(props: { query: Record<string, string | undefined> }) {
   const { status, provider, flagged, q } = props.query;
   return (
-    <search>
-      <form class="filters" method="get" action="/top-ups">
-        <div class="field">
-          <label for="status">Status</label>
-          <select id="status" name="status">
-            <option value="">Any status</option>
-            {TopUpStatusValues.map((value) => (
-              <option value={value} selected={value === status}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="provider">Provider</label>
-          <select id="provider" name="provider">
-            <option value="">Any provider</option>
-            {PaymentProviderValues.map((value) => (
-              <option value={value} selected={value === provider}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="flagged">Needs a look</label>
-          <select id="flagged" name="flagged">
-            <option value="">Any</option>
-            <option value="true" selected={flagged === 'true'}>
-              flagged only
-            </option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="q">Email contains</label>
-          <input id="q" name="q" type="search" value={q ?? ''} maxlength={254} autocomplete="off" />
-        </div>
-        <button type="submit">Filter</button>
-      </form>
-    </search>
+    <FilterForm action="/top-ups" q={q}>
+      <SelectFilter
+        name="status"
+        label="Status"
+        any="Any status"
+        values={TopUpStatusValues}
+        selected={status}
+      />
+      <SelectFilter
+        name="provider"
+        label="Provider"
+        any="Any provider"
+        values={PaymentProviderValues}
+        selected={provider}
+      />
+      <SelectFilter
+        name="flagged"
+        label="Needs a look"
+        any="Any"
+        values={['true']}
+        selected={flagged}
+        show={() => 'flagged only'}
+      />
+    </FilterForm>
   );
 }

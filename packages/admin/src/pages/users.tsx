@@ -1,5 +1,6 @@
 import { KycStatusValues } from '@hero-onboarding/generated/onboarding';
 import type { AdminUser } from '../server-api';
+import { FilterForm, SelectFilter } from './filters';
 import { Balances } from './money-parts';
 import { Badge, Time } from './parts';
 
@@ -48,25 +49,14 @@ export function UserTable(props: { users: readonly AdminUser[] }) {
 
 export function UserFilters(props: { kycStatus: string | undefined; q: string | undefined }) {
   return (
-    <search>
-      <form class="filters" method="get" action="/users">
-        <div class="field">
-          <label for="kyc_status">KYC status</label>
-          <select id="kyc_status" name="kyc_status">
-            <option value="">Any status</option>
-            {KycStatusValues.map((value) => (
-              <option value={value} selected={value === props.kycStatus}>
-                {value.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="q">Email contains</label>
-          <input id="q" name="q" type="search" value={props.q ?? ''} maxlength={254} autocomplete="off" />
-        </div>
-        <button type="submit">Filter</button>
-      </form>
-    </search>
+    <FilterForm action="/users" q={props.q}>
+      <SelectFilter
+        name="kyc_status"
+        label="KYC status"
+        any="Any status"
+        values={KycStatusValues}
+        selected={props.kycStatus}
+      />
+    </FilterForm>
   );
 }

@@ -3,6 +3,7 @@ import type { AdminEnv } from '../context';
 import { KycFilters, KycSessionTable } from '../pages/kyc-sessions';
 import { Layout } from '../pages/layout';
 import { Pager } from '../pages/parts';
+import { listQuery } from './list-query';
 
 /** What the provider said of sessions a person must look at: a SUSPECTED result, or a manual REVIEWING. */
 export const REVIEW_PROVIDER_STATUSES = 'SUSPECTED,REVIEWING';
@@ -11,12 +12,7 @@ export const REVIEW_PROVIDER_STATUSES = 'SUSPECTED,REVIEWING';
 export const kycRoutes = new Hono<AdminEnv>()
   .get('/kyc', async (c) => {
     const { api } = c.get('deps');
-    const query = {
-      status: c.req.query('status'),
-      q: c.req.query('q'),
-      cursor: c.req.query('cursor'),
-      limit: c.req.query('limit'),
-    };
+    const query = listQuery(c, ['status']);
     const page = await api.lists.kycSessions(query);
     return c.html(
       <Layout title="KYC sessions" admin={c.get('admin')} section="kyc">
@@ -29,7 +25,7 @@ export const kycRoutes = new Hono<AdminEnv>()
   })
   .get('/kyc/review', async (c) => {
     const { api } = c.get('deps');
-    const query = { q: c.req.query('q'), cursor: c.req.query('cursor'), limit: c.req.query('limit') };
+    const query = listQuery(c, []);
     const page = await api.lists.kycSessions({ ...query, provider_status: REVIEW_PROVIDER_STATUSES });
     return c.html(
       <Layout title="Review queue" admin={c.get('admin')} section="review">

@@ -3,18 +3,12 @@ import type { AdminEnv } from '../context';
 import { Layout } from '../pages/layout';
 import { Pager } from '../pages/parts';
 import { TopUpFilters, TopUpTable } from '../pages/top-ups';
+import { listQuery } from './list-query';
 
 /** `/top-ups`: every top-up, filtered by status, provider, flag and email; reads `/admin/list-top-ups`. */
 export const topUpRoutes = new Hono<AdminEnv>().get('/top-ups', async (c) => {
   const { api } = c.get('deps');
-  const query = {
-    status: c.req.query('status'),
-    provider: c.req.query('provider'),
-    flagged: c.req.query('flagged'),
-    q: c.req.query('q'),
-    cursor: c.req.query('cursor'),
-    limit: c.req.query('limit'),
-  };
+  const query = listQuery(c, ['status', 'provider', 'flagged']);
   const page = await api.lists.topUps(query);
   return c.html(
     <Layout title="Top-ups" admin={c.get('admin')} section="top-ups">

@@ -6,6 +6,7 @@ import { Pager } from '../pages/parts';
 import { ResetConfirmPage, UserPage } from '../pages/user';
 import { UserFilters, UserTable } from '../pages/users';
 import type { ServerApi } from '../server-api';
+import { listQuery } from './list-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROWS_ON_USER_PAGE = 20;
@@ -22,12 +23,7 @@ async function findUser(api: ServerApi, id: string) {
 export const userRoutes = new Hono<AdminEnv>()
   .get('/users', async (c) => {
     const { api } = c.get('deps');
-    const query = {
-      kyc_status: c.req.query('kyc_status'),
-      q: c.req.query('q'),
-      cursor: c.req.query('cursor'),
-      limit: c.req.query('limit'),
-    };
+    const query = listQuery(c, ['kyc_status']);
     const page = await api.lists.users(query);
     return c.html(
       <Layout title="Users" admin={c.get('admin')} section="users">

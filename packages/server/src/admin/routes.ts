@@ -12,7 +12,7 @@ import { userView } from '../users/user-view';
 import { enumParam, pageParams, providerStatusParam, searchParam, uuidParam } from './list-query';
 import { adminSessionView } from './session-view';
 import { listTopUps } from './top-ups';
-import { emailsOf, usersMatching } from './users-lookup';
+import { emailsOf, ownerIds } from './users-lookup';
 
 /** Admin JSON lists, newest first, keyset-paginated by the generated repositories. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -47,19 +47,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const q = c.req.query();
     const status = enumParam(q, 'status', KycStatusValues) ?? enumParam(q, 'kyc_status', KycStatusValues);
-    const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-    const userId = uuidParam(q, 'user_id');
     const providerStatuses = providerStatusParam(q, 'provider_status');
-    let userIds: string[] | undefined;
-    if (email !== undefined) {
-      userIds = await usersMatching(db, email);
-      if (userIds.length === 0) return c.json({ items: [], next_cursor: null });
-    }
-    if (userId !== undefined)
-      userIds = userIds === undefined ? [userId] : userIds.filter((id) => id === userId);
-    if (userIds !== undefined && userIds.length === 0) return c.json({ items: [], next_cursor: null });
+    const paging = pageParams(q);
+    const userIds = await ownerIds(db, q);
     const page = await kycSessionRepository.list(db, {
-      ...pageParams(q),
+      ...paging,
       where: {
         ...(status === undefined ? {} : { status }),
         ...(providerStatuses === undefined ? {} : { provider_status: { in: providerStatuses } }),

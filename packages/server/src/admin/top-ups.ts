@@ -7,11 +7,8 @@ import {
   topUpRepository,
 } from '@hero-onboarding/generated/onboarding';
 import type { Kysely } from 'kysely';
-import { badRequest } from '../http/errors';
-import { enumParam, pageParams, searchParam } from './list-query';
-import { emailsOf, usersMatching } from './users-lookup';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { enumParam, pageParams } from './list-query';
+import { emailsOf, ownerIds } from './users-lookup';
 
 /** A top-up as admins see it: who, how much, where it stands, and why it needs a look (`flag`). */
 export function adminTopUpView(topUp: TopUp, userEmail: string | null) {
@@ -44,18 +41,10 @@ export async function listTopUps(db: Kysely<Database>, q: Record<string, string 
   const provider = enumParam(q, 'provider', PaymentProviderValues);
   const flag = enumParam(q, 'flag', TopUpFlagValues);
   const flagged = enumParam(q, 'flagged', ['true', 'false'] as const);
-  const userId = searchParam(q, 'user_id');
-  if (userId !== undefined && !UUID.test(userId))
-    throw badRequest('invalid_request', '"user_id" must be a user id (uuid).');
-  const email = searchParam(q, 'q') ?? searchParam(q, 'email');
-  let userIds = userId === undefined ? undefined : [userId];
-  if (email !== undefined) {
-    const matching = await usersMatching(db, email);
-    userIds = userIds === undefined ? matching : userIds.filter((id) => matching.includes(id));
-  }
-  if (userIds !== undefined && userIds.length === 0) return { items: [], next_cursor: null };
+  const paging = pageParams(q);
+  const userIds = await ownerIds(db, q);
   const page = await topUpRepository.list(db, {
-    ...pageParams(q),
+    ...paging,
     where: {
       ...(status === undefined ? {} : { status }),
       ...(provider === undefined ? {} : { provider }),

@@ -1,5 +1,6 @@
 import { type Database, userRepository } from '@hero-onboarding/generated/onboarding';
 import type { Kysely } from 'kysely';
+import { searchParam, uuidParam } from './list-query';
 
 /** How many users an email search looks at when it filters another list by owner. */
 export const EMAIL_SEARCH_LIMIT = 500;
@@ -11,6 +12,22 @@ export async function usersMatching(db: Kysely<Database>, search: string): Promi
     limit: EMAIL_SEARCH_LIMIT,
   });
   return matches.items.map((u) => u.id);
+}
+
+/**
+ * Whose rows a list shows: `user_id` and the email search (`q`, or `email`) together, as user ids (empty:
+ * nobody matches, so the list is empty), or undefined when neither is given. Both are checked before any
+ * query, so a malformed one is a 400 whatever else comes with it.
+ */
+export async function ownerIds(
+  db: Kysely<Database>,
+  query: Record<string, string | undefined>,
+): Promise<string[] | undefined> {
+  const userId = uuidParam(query, 'user_id');
+  const email = searchParam(query, 'q') ?? searchParam(query, 'email');
+  if (email === undefined) return userId === undefined ? undefined : [userId];
+  const matching = await usersMatching(db, email);
+  return userId === undefined ? matching : matching.filter((id) => id === userId);
 }
 
 /** The email of each of these users, for lists that show whose row it is. */

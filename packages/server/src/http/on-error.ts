@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context';
 import { renderErrorPage } from '../pages/error-answer';
-import { AppError } from './errors';
+import { AppError, serviceUnavailable } from './errors';
 import { wantsHtml } from './negotiate';
 
 /** The one place an error becomes a response: `{ error: { code, message } }`, or a page for browsers. */
@@ -32,9 +32,7 @@ export function toErrorResponse(error: Error, c: Context<AppEnv>) {
 function classify(error: Error): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError(503, 'service_unavailable', 'The database is unavailable; try again shortly.', {
-      'Retry-After': '5',
-    });
+    return serviceUnavailable('The database is unavailable; try again shortly.');
   }
   if (isUnstorableText(error)) {
     return new AppError(

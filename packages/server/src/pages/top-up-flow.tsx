@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { requireUser } from '../auth/viewer';
 import type { AppEnv } from '../context';
 import { AppError } from '../http/errors';
+import { isUuid } from '../http/ids';
 import { readObjectBody } from '../http/json-body';
 import { openTopUp } from '../payments/intent.service';
 import { readTopUpInput } from '../payments/intent-input';
@@ -13,8 +14,6 @@ import { formErrorOf } from './form-error';
 import { renderHome } from './home';
 import { CheckoutRedirectPage, KycRequiredPage } from './payment';
 import { renderPage } from './render';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The top-up form's side of `POST /payment/intent` (browsers; API clients get JSON from the same route).
@@ -61,7 +60,7 @@ export async function checkoutPage(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const { user } = requireUser(c);
   const id = c.req.query('top_up') ?? '';
-  const row = UUID.test(id) ? await topUpRepository.get(deps.db, id) : undefined;
+  const row = isUuid(id) ? await topUpRepository.get(deps.db, id) : undefined;
   if (row === undefined || row.user_id !== user.id) throw new AppError(404, 'not_found', 'No such top-up.');
   const topUp = topUpView(row, deps.now());
   const url = topUp.checkout_url;

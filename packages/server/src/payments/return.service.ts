@@ -1,9 +1,8 @@
 import { type TopUp, topUpRepository, type User } from '@hero-onboarding/generated/onboarding';
 import type { PaymentDeps } from '../context';
 import { AppError, badRequest } from '../http/errors';
+import { isUuid } from '../http/ids';
 import { lookUpTopUp } from './lookup.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which top-up the person came back for: ours (`top_up`), or ClickPesa's order reference on its redirect. */
 export interface ReturnQuery {
@@ -26,7 +25,7 @@ export async function returnToTopUp(deps: PaymentDeps, user: User, query: Return
 }
 
 function findTopUp(deps: PaymentDeps, { topUpId, orderReference }: ReturnQuery): Promise<TopUp | undefined> {
-  if (topUpId !== undefined && UUID.test(topUpId)) return topUpRepository.get(deps.db, topUpId);
+  if (topUpId !== undefined && isUuid(topUpId)) return topUpRepository.get(deps.db, topUpId);
   if (topUpId === undefined && orderReference !== undefined && /^[A-Za-z0-9]{1,100}$/.test(orderReference))
     return topUpRepository.findByProviderRef(deps.db, orderReference);
   throw badRequest('invalid_request', '"top_up" must be the id of one of your top-ups.', { field: 'top_up' });

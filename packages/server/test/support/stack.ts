@@ -42,6 +42,19 @@ export const CONFIGURED_SECRETS = [
   CLICKPESA.checksumKey,
 ];
 
+/** Live Stripe and ClickPesa settings pointed at stand-ins, with the test keys `support/payments.ts` signs with. */
+export function standInPaymentEnv(urls: { stripe: string; clickpesa: string }): Record<string, string> {
+  return {
+    STRIPE_SECRET_KEY: STRIPE.secretKey,
+    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
+    STRIPE_API_URL: urls.stripe,
+    CLICKPESA_CLIENT_ID: CLICKPESA.clientId,
+    CLICKPESA_API_KEY: CLICKPESA.apiKey,
+    CLICKPESA_CHECKSUM_KEY: CLICKPESA.checksumKey,
+    CLICKPESA_API_URL: urls.clickpesa,
+  };
+}
+
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 /**
@@ -94,13 +107,7 @@ export async function startTestStack(
     ADMIN_API_TOKEN,
     SESSION_SECRET,
     TRUST_PROXY: 'true',
-    STRIPE_SECRET_KEY: STRIPE.secretKey,
-    STRIPE_WEBHOOK_SECRET: STRIPE.webhookSecret,
-    STRIPE_API_URL: stripe.url,
-    CLICKPESA_CLIENT_ID: CLICKPESA.clientId,
-    CLICKPESA_API_KEY: CLICKPESA.apiKey,
-    CLICKPESA_CHECKSUM_KEY: CLICKPESA.checksumKey,
-    CLICKPESA_API_URL: clickpesa.apiUrl,
+    ...standInPaymentEnv({ stripe: stripe.url, clickpesa: clickpesa.apiUrl }),
     TOPUP_CURRENCIES: 'USD,TZS,EUR',
     ...options.env,
   });
