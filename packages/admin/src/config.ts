@@ -19,6 +19,8 @@ export interface AdminConfig {
   /** Whether ADMIN_SESSION_SECRET was generated for this process (dev): sign-ins end when it stops. */
   readonly sessionSecretGenerated: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Behind a proxy we were told about: the browser's address is the last X-Forwarded-For entry. */
+  readonly trustProxy: boolean;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
@@ -58,5 +60,6 @@ export function loadAdminConfig(environment: Env = process.env): AdminConfig {
     sessionSecret: given ?? randomBytes(32).toString('base64url'),
     sessionSecretGenerated: given === undefined,
     logLevel: env.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
+    trustProxy: env.bool('ADMIN_TRUST_PROXY', false),
   };
 }

@@ -109,6 +109,33 @@ describe('admin sign-in against the real server', () => {
     }
   });
 
+  it("counts each browser against the server's sign-in limits, not the admin view's one address", async () => {
+    // A server with tight limits, and an admin view behind a proxy that names the browser.
+    const strict = await stack.startAnotherServer({
+      LOGIN_RATE_LIMIT_PER_EMAIL_IP: '3',
+      LOGIN_RATE_LIMIT_PER_IP: '3',
+    });
+    try {
+      const app = createAdminApp({
+        config: { ...stack.config, serverUrl: strict.url, trustProxy: true },
+        logger: stack.logger,
+        api: serverApi({ serverUrl: strict.url, apiToken: ADMIN_API_TOKEN }),
+      });
+      const ask = (browserIp: string) =>
+        new BrowserLike(app, stack.url).post(
+          '/login',
+          { email: ADMIN_EMAIL },
+          { origin: stack.url, 'x-forwarded-for': browserIp },
+        );
+      for (let i = 0; i < 3; i++) expect((await ask('198.51.100.7')).status).toBe(303);
+      expect((await ask('198.51.100.7')).status).toBe(429);
+      // Someone hammering the sign-in page used up their own browser's share only: the admin still gets in.
+      expect((await ask('192.0.2.8')).status).toBe(303);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('signs out: the server session is revoked and the cookie cleared; signing out needs the form token', async () => {
     const { browser } = await adminSignIn(stack, ADMIN_EMAIL);
     const page = await browser.get('/users');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client';
 import { startMailStack } from './support/mail-stack';
-import { startTestStack } from './support/stack';
+import { ADMIN_API_TOKEN, startTestStack } from './support/stack';
 
 // A real deployment's setup: codes go by mail, so an attacker never sees one.
 let stack: Awaited<ReturnType<typeof startMailStack>>;
@@ -142,5 +142,41 @@ describe('the per-IP limit', () => {
       await b.close();
       await a.close();
     }
+  });
+});
+
+describe('sign-ins the admin view makes on a browser’s behalf', () => {
+  // No proxy is trusted here: only the admin API token makes the server take a forwarded address.
+  let direct: Awaited<ReturnType<typeof startMailStack>>;
+  beforeAll(async () => {
+    direct = await startMailStack({ TRUST_PROXY: 'false', LOGIN_RATE_LIMIT_PER_EMAIL_IP: '5' });
+  });
+  afterAll(async () => direct?.close());
+
+  const viaAdminView = (email: string, browserIp: string, token = ADMIN_API_TOKEN) =>
+    direct
+      .client()
+      .post(
+        '/login/challenge',
+        { email },
+        { authorization: `Bearer ${token}`, 'x-forwarded-for': browserIp },
+      );
+
+  it('count each browser, so one browser cannot spend the limits of every admin behind the admin view', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await viaAdminView('boss@example.com', '198.51.100.40')).status).toBe(200);
+    expect((await viaAdminView('boss@example.com', '198.51.100.40')).status).toBe(429);
+    // The admin, from their own browser through the same admin view, still gets a code.
+    expect((await viaAdminView('boss@example.com', '192.0.2.40')).status).toBe(200);
+  });
+
+  it('take no forwarded address from anyone without the token', async () => {
+    for (let i = 0; i < 5; i++)
+      await direct.client().post('/login/challenge', { email: 'boss2@example.com' }, from(`10.1.1.${i}`));
+    const forged = await direct
+      .client()
+      .post('/login/challenge', { email: 'boss2@example.com' }, from('10.1.1.99'));
+    expect(forged.status).toBe(429);
+    expect((await viaAdminView('boss2@example.com', '10.1.1.99', 'not-the-admin-token')).status).toBe(401);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { isValidCsrfToken } from '../auth/csrf-token';
 import { safeNext } from '../auth/require-admin';
 import type { AdminEnv } from '../context';
+import { browserIp } from '../http/browser-ip';
 import { AdminError } from '../http/errors';
 import { CodePage, EmailPage } from '../pages/login';
 import { ServerApiError } from '../server-api';
@@ -31,7 +32,7 @@ export const loginRoutes = new Hono<AdminEnv>()
     const email = typeof form.email === 'string' ? form.email.trim() : '';
     const next = typeof form.next === 'string' ? form.next : undefined;
     try {
-      const challenge = await api.sessions.challenge(email);
+      const challenge = await api.sessions.challenge(email, browserIp(c));
       await setLoginCookie(c, {
         email,
         channel: challenge.channel,
@@ -60,7 +61,7 @@ export const loginRoutes = new Hono<AdminEnv>()
     const code = typeof form.code === 'string' ? form.code.trim() : '';
     let signedIn: Awaited<ReturnType<typeof api.sessions.verify>>;
     try {
-      signedIn = await api.sessions.verify(login.email, code, login.challengeId);
+      signedIn = await api.sessions.verify(login.email, code, login.challengeId, browserIp(c));
     } catch (error) {
       if (!(error instanceof ServerApiError) || error.status >= 500) throw error;
       return c.html(

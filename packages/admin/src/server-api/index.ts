@@ -24,7 +24,7 @@ export function serverApi(options: { serverUrl: string; apiToken: string; fetch?
     base(input, { ...init, signal: AbortSignal.timeout(SERVER_TIMEOUT_MS) });
   return {
     lists: adminLists({ serverUrl: options.serverUrl, apiToken: options.apiToken, fetch: timed }),
-    sessions: adminSessions({ serverUrl: options.serverUrl, fetch: timed }),
+    sessions: adminSessions({ serverUrl: options.serverUrl, apiToken: options.apiToken, fetch: timed }),
   };
 }
 

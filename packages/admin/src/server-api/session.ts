@@ -21,8 +21,11 @@ export interface Challenge {
  * sign-in, `/me` (asked on every admin request, so removed rights end at once), sign-out, and the KYC
  * reset, which the server then records as done by this admin rather than by the API token.
  */
-export function adminSessions(options: { serverUrl: string; fetch: typeof fetch }) {
-  const send = (path: string, init: { method?: string; json?: unknown; session?: string }) =>
+export function adminSessions(options: { serverUrl: string; apiToken: string; fetch: typeof fetch }) {
+  const send = (
+    path: string,
+    init: { method?: string; json?: unknown; session?: string; forBrowserAt?: string | undefined },
+  ) =>
     call(() =>
       options.fetch(new URL(path, options.serverUrl), {
         method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
@@ -30,24 +33,29 @@ export function adminSessions(options: { serverUrl: string; fetch: typeof fetch 
           accept: 'application/json',
           ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
           ...(init.session === undefined ? {} : { cookie: `${SERVER_SESSION_COOKIE}=${init.session}` }),
+          // Sign-in on a browser's behalf: the token makes the server take the browser's address from us, so
+          // its per-address limits count each browser, not this process (see the server's auth/client-ip.ts).
+          ...(init.forBrowserAt === undefined
+            ? {}
+            : { authorization: `Bearer ${options.apiToken}`, 'x-forwarded-for': init.forBrowserAt }),
         },
         ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
       }),
     );
   return {
-    async challenge(email: string): Promise<Challenge> {
-      const body = (await (await send('/login/challenge', { json: { email } })).json()) as Record<
-        string,
-        unknown
-      >;
+    async challenge(email: string, browserIp?: string): Promise<Challenge> {
+      const body = (await (
+        await send('/login/challenge', { json: { email }, forBrowserAt: browserIp })
+      ).json()) as Record<string, unknown>;
       return {
         channel: typeof body.channel === 'string' ? body.channel : 'email',
         challengeId: typeof body.challenge_id === 'string' ? body.challenge_id : undefined,
       };
     },
-    async verify(email: string, code: string, challengeId: string | undefined) {
+    async verify(email: string, code: string, challengeId: string | undefined, browserIp?: string) {
       const response = await send('/login/verify', {
         json: { email, code, ...(challengeId === undefined ? {} : { challenge_id: challengeId }) },
+        forBrowserAt: browserIp,
       });
       const session = sessionCookieOf(response);
       const { user } = (await response.json()) as { user: SignedInUser };

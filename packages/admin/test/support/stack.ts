@@ -42,7 +42,8 @@ export async function startAdminStack(options: { adminEmails?: string } = {}) {
     current: undefined as ReturnType<typeof createAdminApp> | undefined,
   };
   const http = serve({
-    fetch: (req) => (app.current as ReturnType<typeof createAdminApp>).fetch(req),
+    // The bindings carry the socket, so the app sees the caller's address as in production.
+    fetch: (req, bindings) => (app.current as ReturnType<typeof createAdminApp>).fetch(req, bindings),
     port: 0,
     hostname: '127.0.0.1',
   });

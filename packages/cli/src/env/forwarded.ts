@@ -69,6 +69,7 @@ export const FORWARDED_ENV = {
   ADMIN_SERVER_URL: ['admin'],
   ADMIN_PUBLIC_URL: ['admin'],
   ADMIN_SESSION_SECRET: ['admin'],
+  ADMIN_TRUST_PROXY: ['admin'],
 } as const satisfies Record<string, readonly Reader[]>;
 
 export type ForwardedVariable = keyof typeof FORWARDED_ENV;

@@ -81,7 +81,8 @@ export async function startTestStack(
   const logger = createMemoryLogger();
   let app: ReturnType<typeof createApp> | undefined;
   const server = serve({
-    fetch: (req) => (app as ReturnType<typeof createApp>).fetch(req),
+    // The bindings carry the socket, so the app sees the caller's address as in production.
+    fetch: (req, bindings) => (app as ReturnType<typeof createApp>).fetch(req, bindings),
     port: 0,
     hostname: '127.0.0.1',
   });
